@@ -47,12 +47,8 @@ class ScratchPGliteFactory {
   }
 }
 
-async function main() {
-  const name = process.argv[2];
-  if (!name || !/^[a-z0-9_]+$/.test(name)) {
-    console.error('usage: npm run db:diff -- <migration_name>   (lower-case letters, digits and _ only)');
-    process.exit(1);
-  }
+/** The SQL that would take the committed migrations to prisma/schema.prisma; null when they agree. */
+export async function pendingSchemaChanges(): Promise<string | null> {
   const schemaPath = path.join(process.cwd(), 'prisma', 'schema.prisma');
   const schema = readFileSync(schemaPath, 'utf8');
   const existing = readMigrations();
@@ -83,14 +79,25 @@ async function main() {
     exitCode: true,
     filters: { externalTables: [], externalEnums: [] },
   });
-  if (result.exitCode !== 2 || !result.stdout) {
+  return result.exitCode === 2 && result.stdout ? result.stdout : null;
+}
+
+async function main() {
+  const name = process.argv[2];
+  if (!name || !/^[a-z0-9_]+$/.test(name)) {
+    console.error('usage: npm run db:diff -- <migration_name>   (lower-case letters, digits and _ only)');
+    process.exit(1);
+  }
+  const sql = await pendingSchemaChanges();
+  if (!sql) {
     console.log('The migrations already match prisma/schema.prisma; nothing written.');
     process.exit(2);
   }
+  const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'migration.sql'), result.stdout);
+  writeFileSync(path.join(dir, 'migration.sql'), sql);
   if (!existsSync(lockPath)) {
     writeFileSync(
       lockPath,
@@ -100,7 +107,9 @@ async function main() {
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

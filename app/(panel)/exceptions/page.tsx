@@ -1,0 +1,5 @@
+import { ExceptionsPage } from '@/components/pages/ExceptionsPage';
+
+export default function Page() {
+  return <ExceptionsPage />;
+}

@@ -1,0 +1,5 @@
+import { HelpPage } from '@/components/pages/HelpPage';
+
+export default function Page() {
+  return <HelpPage />;
+}

@@ -1,0 +1,5 @@
+import { InventoryPage } from '@/components/pages/InventoryPage';
+
+export default function Page() {
+  return <InventoryPage />;
+}

@@ -1,0 +1,5 @@
+import { OrdersPage } from '@/components/pages/OrdersPage';
+
+export default function Page() {
+  return <OrdersPage />;
+}

@@ -1,0 +1,5 @@
+import { DashboardPage } from '@/components/pages/DashboardPage';
+
+export default function Page() {
+  return <DashboardPage />;
+}

@@ -1,0 +1,5 @@
+import { SettingsPage } from '@/components/pages/SettingsPage';
+
+export default function Page() {
+  return <SettingsPage />;
+}

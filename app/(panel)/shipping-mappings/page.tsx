@@ -1,0 +1,5 @@
+import { ShippingMappingsPage } from '@/components/pages/ShippingMappingsPage';
+
+export default function Page() {
+  return <ShippingMappingsPage />;
+}

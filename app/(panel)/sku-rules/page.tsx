@@ -1,0 +1,5 @@
+import { SkuRulesPage } from '@/components/pages/SkuRulesPage';
+
+export default function Page() {
+  return <SkuRulesPage />;
+}

@@ -1,0 +1,5 @@
+import { handleAuthCallback } from '@/lib/web/app-callbacks';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handleAuthCallback;

@@ -1,0 +1,5 @@
+import { handleLoadCallback } from '@/lib/web/app-callbacks';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handleLoadCallback;

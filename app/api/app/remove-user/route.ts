@@ -1,0 +1,5 @@
+import { handleRemoveUserCallback } from '@/lib/web/app-callbacks';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handleRemoveUserCallback;

@@ -1,0 +1,87 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, validated once. Names are a contract (README): keep them.
+ * Outside production, secrets that are not set are generated once per checkout and kept in
+ * .data/dev-secrets.json, so `npm run dev` works with no configuration at all.
+ */
+const encryptionKey = z
+  .string()
+  .transform((value, ctx) => {
+    const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (key.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex characters or base64 (openssl rand -base64 32)' });
+      return z.NEVER;
+    }
+    return key;
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  BIGCOMMERCE_CLIENT_ID: z.string().min(1, 'is required: the client id of your BigCommerce app'),
+  BIGCOMMERCE_CLIENT_SECRET: z.string().min(1, 'is required: the client secret of your BigCommerce app'),
+  BIGCOMMERCE_API_URL: z.url('must be a URL').default('https://api.bigcommerce.com'),
+  BIGCOMMERCE_LOGIN_URL: z.url('must be a URL').default('https://login.bigcommerce.com'),
+  APP_URL: z.url('must be the public https URL of this app, e.g. https://connector.example.com'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string (or unset for the embedded database)')
+    .optional(),
+  PGLITE_DATA_DIR: z.string().default(path.join('.data', 'pglite')),
+  CRON_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  APP_ENCRYPTION_KEY: encryptionKey,
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+const DEV_SECRETS_FILE = path.join('.data', 'dev-secrets.json');
+
+function developmentDefaults(): Record<string, string> {
+  let saved: Record<string, string> = {};
+  if (existsSync(DEV_SECRETS_FILE)) {
+    saved = JSON.parse(readFileSync(DEV_SECRETS_FILE, 'utf8')) as Record<string, string>;
+  } else {
+    saved = {
+      BIGCOMMERCE_CLIENT_SECRET: randomBytes(24).toString('hex'),
+      CRON_SECRET: randomBytes(24).toString('hex'),
+      APP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+    };
+    mkdirSync(path.dirname(DEV_SECRETS_FILE), { recursive: true });
+    writeFileSync(DEV_SECRETS_FILE, JSON.stringify(saved, null, 2), { mode: 0o600 });
+  }
+  return { BIGCOMMERCE_CLIENT_ID: 'sandbox-client-id', APP_URL: 'http://localhost:3000', ...saved };
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const isProduction = present.NODE_ENV === 'production';
+  const input = isProduction ? present : { ...developmentDefaults(), ...present };
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'} ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
