@@ -1,10 +1,11 @@
 'use client';
-import { Badge, Box, Flex, H1, ProgressCircle, StatusMessage, Tabs, Text } from '@bigcommerce/big-design';
-import { usePathname, useRouter } from 'next/navigation';
+import { Badge, Box, Flex, H1, ProgressCircle, StatusMessage, Text } from '@bigcommerce/big-design';
+import { usePathname } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '@/lib/client/api';
 import { captureSessionFromLocation } from '@/lib/client/session-token';
-import { activeNavItem, NAV_ITEMS } from './nav';
+import { activeNavItem } from './nav';
+import { NavTabs } from './NavTabs';
 
 const ROLE_LABELS = { ADMIN: 'Admin', OPS: 'Ops', CX: 'Customer service', FINANCE: 'Finance' } as const;
 
@@ -24,7 +25,6 @@ export function PanelShell({ children }: { children: ReactNode }) {
 
 function SignedInShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
-  const router = useRouter();
   const { data: me, error } = useMe();
   const active = activeNavItem(pathname);
 
@@ -51,15 +51,7 @@ function SignedInShell({ children }: { children: ReactNode }) {
             </Flex>
           ) : null}
         </Flex>
-        <Tabs
-          aria-label="Sections"
-          activeTab={active.id}
-          items={NAV_ITEMS.map(({ id, title }) => ({ id, title }))}
-          onTabClick={(id) => {
-            const target = NAV_ITEMS.find((item) => item.id === id);
-            if (target) router.push(target.href);
-          }}
-        />
+        <NavTabs active={active} />
       </Box>
       <Box as="main" padding="xLarge" style={{ maxWidth: 1200, margin: '0 auto' }}>
         {me ? children : <ProgressCircle size="large" />}

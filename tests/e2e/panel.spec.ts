@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page, type FrameLocator } from '@playwright/test';
+import jwt from 'jsonwebtoken';
+import { E2E } from './config';
+
+const STORE = `e2e${Date.now().toString(36)}`;
+const OWNER = { id: 4242, email: 'owner@e2e.example' };
+
+function signedPayload(url = '/') {
+  const now = Math.floor(Date.now() / 1000);
+  return jwt.sign(
+    { aud: E2E.clientId, iss: 'bc', iat: now, nbf: now - 5, exp: now + 3600, jti: randomUUID(), sub: `stores/${STORE}`, user: { ...OWNER, locale: 'en-GB' }, owner: OWNER, url, channel_id: 1 },
+    E2E.clientSecret,
+    { algorithm: 'HS256', noTimestamp: true },
+  );
+}
+
+let login: Server;
+let frameHost: Server;
+
+test.beforeAll(async ({ request }) => {
+  // Stands in for login.bigcommerce.com during the install.
+  login = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ access_token: 'e2e-access-token', scope: 'store_v2_orders', user: OWNER, owner: OWNER, context: `stores/${STORE}`, account_uuid: randomUUID() }));
+  });
+  await new Promise<void>((resolve) => login.listen(E2E.loginPort, '127.0.0.1', resolve));
+  // Stands in for the control panel: another site that shows the app in an iframe.
+  frameHost = createServer((req, res) => {
+    const src = `${E2E.appUrl}/api/app/load?signed_payload_jwt=${signedPayload('/settings')}`;
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><title>Control panel</title><h1>Control panel</h1><iframe id="app" src="${src}" style="width:1200px;height:800px;border:0"></iframe>`);
+  });
+  await new Promise<void>((resolve) => frameHost.listen(E2E.framePort, '127.0.0.1', resolve));
+
+  const install = await request.get(`/api/app/auth?code=e2e-code&scope=store_v2_orders&context=stores/${STORE}`, { maxRedirects: 0 });
+  expect(install.status()).toBe(302);
+});
+
+test.afterAll(async () => {
+  await new Promise((resolve) => login.close(resolve));
+  await new Promise((resolve) => frameHost.close(resolve));
+});
+
+const SECTIONS = [
+  { tab: 'Dashboard', heading: 'Dashboard', path: '/' },
+  { tab: 'Exceptions', heading: 'Exceptions', path: '/exceptions' },
+  { tab: 'Orders', heading: 'Orders', path: '/orders' },
+  { tab: 'Shipping mappings', heading: 'Shipping mappings', path: '/shipping-mappings' },
+  { tab: 'SKU rules', heading: 'SKU rules', path: '/sku-rules' },
+  { tab: 'Inventory', heading: 'Inventory', path: '/inventory' },
+  { tab: 'Settings', heading: 'Settings', path: '/settings' },
+  { tab: 'Help', heading: 'Help', path: '/help' },
+];
+
+async function expectSignedIn(scope: Page | FrameLocator) {
+  await expect(scope.getByText(`Store ${STORE} · ${OWNER.email}`)).toBeVisible();
+}
+
+test('the load callback opens the panel and every section renders', async ({ page }) => {
+  await page.goto(`/api/app/load?signed_payload_jwt=${signedPayload('/')}`);
+  await expectSignedIn(page);
+  // The session token must not linger in the address bar.
+  expect(page.url()).toBe(`${E2E.appUrl}/`);
+  for (const section of SECTIONS) {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section.tab, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: section.heading })).toBeVisible();
+    await expect(page).toHaveURL(`${E2E.appUrl}${section.path}`);
+    await expect(page.getByRole('link', { name: section.tab, exact: true })).toHaveAttribute('aria-current', 'page');
+    await page.screenshot({ path: `test-results/screens/${section.path === '/' ? 'dashboard' : section.path.slice(1)}.png`, fullPage: true });
+  }
+  // A reload keeps the session (sessionStorage, no cookies).
+  await page.reload();
+  await expectSignedIn(page);
+});
+
+test('without a session the panel says where to open it', async ({ page }) => {
+  await page.goto('/exceptions');
+  await expect(page.getByText('Open this app from BigCommerce')).toBeVisible();
+});
+
+test('a bad signed payload is refused with a plain message', async ({ page }) => {
+  const response = await page.goto('/api/app/load?signed_payload_jwt=forged.token.here');
+  expect(response?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText('Invalid signed payload');
+});
+
+test('inside a cross-site iframe the panel works and Settings reports the exact connection failure', async ({ page }) => {
+  await page.goto(E2E.frameUrl);
+  const app = page.frameLocator('#app');
+  await expectSignedIn(app);
+  await expect(app.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  // Moving between sections inside the frame keeps the session, even where storage is denied.
+  await app.getByRole('link', { name: 'Help', exact: true }).click();
+  await expect(app.getByRole('heading', { level: 2, name: 'Help' })).toBeVisible();
+  await app.getByRole('link', { name: 'Settings', exact: true }).click();
+
+  await app.getByLabel('API base URL').fill('http://127.0.0.1:3199');
+  await app.getByText('API key that never expires').click();
+  await app.getByLabel('API key', { exact: true }).fill('not-a-real-key');
+  await app.getByLabel('Warehouse id').fill('1');
+  await app.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
+  await app.getByRole('button', { name: 'Test connection' }).click();
+  await expect(app.getByText(/Could not reach Whistl.*ECONNREFUSED/i)).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Test connection' })).toBeEnabled();
+  await page.screenshot({ path: 'test-results/screens/settings-in-iframe.png', fullPage: true });
+});
