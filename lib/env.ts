@@ -1,8 +1,7 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadDevSecrets, SANDBOX_CLIENT_ID } from './dev-secrets';
 
 /**
  * The environment, validated once. Names are a contract (README): keep them.
@@ -43,23 +42,8 @@ export class EnvError extends Error {
   override name = 'EnvError';
 }
 
-const DEV_SECRETS_FILE = path.join('.data', 'dev-secrets.json');
-
 function developmentDefaults(): Record<string, string> {
-  let saved: Record<string, string> = {};
-  if (existsSync(DEV_SECRETS_FILE)) {
-    saved = JSON.parse(readFileSync(DEV_SECRETS_FILE, 'utf8')) as Record<string, string>;
-  } else {
-    saved = {
-      BIGCOMMERCE_CLIENT_SECRET: randomBytes(24).toString('hex'),
-      CRON_SECRET: randomBytes(24).toString('hex'),
-      APP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-    };
-    mkdirSync(path.dirname(DEV_SECRETS_FILE), { recursive: true });
-    writeFileSync(DEV_SECRETS_FILE, JSON.stringify(saved, null, 2), { mode: 0o600 });
-  }
-  return { BIGCOMMERCE_CLIENT_ID: 'sandbox-client-id', APP_URL: 'http://localhost:3000', ...saved };
+  return { BIGCOMMERCE_CLIENT_ID: SANDBOX_CLIENT_ID, APP_URL: 'http://localhost:3000', ...loadDevSecrets() };
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
