@@ -1,5 +1,5 @@
 'use client';
-import { Badge, Box, Flex, H1, ProgressCircle, StatusMessage, Text } from '@bigcommerce/big-design';
+import { Badge, Box, Button, Flex, H1, ProgressCircle, StatusMessage, Text } from '@bigcommerce/big-design';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '@/lib/client/api';
@@ -70,6 +70,11 @@ function SignedOut({ ended = false }: { ended?: boolean }) {
           ended
             ? 'Sessions last 12 hours and end when the app is uninstalled or your access is removed. Reopen Whistl Fulfilment from Apps › My Apps in your BigCommerce control panel.'
             : 'Whistl Fulfilment runs inside your BigCommerce control panel. Open it from Apps › My Apps there.'
+        }
+        actions={
+          process.env.NEXT_PUBLIC_SANDBOX_MODE === '1' ? (
+            <Button onClick={() => window.location.assign('/api/sandbox/open')}>Open the demo store</Button>
+          ) : undefined
         }
       />
     </Centered>
