@@ -1,5 +1,5 @@
 'use client';
-import { Badge, Box, Button, Flex, H1, ProgressCircle, StatusMessage, Text } from '@bigcommerce/big-design';
+import { Badge, Box, Flex, H1, Link, ProgressCircle, StatusMessage, Text } from '@bigcommerce/big-design';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useMe } from '@/lib/client/api';
@@ -73,7 +73,8 @@ function SignedOut({ ended = false }: { ended?: boolean }) {
         }
         actions={
           process.env.NEXT_PUBLIC_SANDBOX_MODE === '1' ? (
-            <Button onClick={() => window.location.assign('/api/sandbox/open')}>Open the demo store</Button>
+            // A full navigation: the route redirects through the real load callback.
+            <Link href="/api/sandbox/open">Open the demo store as its owner</Link>
           ) : undefined
         }
       />
