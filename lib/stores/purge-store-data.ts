@@ -6,6 +6,14 @@ import type { DbClient } from '../db/types';
  * Every store-owned table must be listed here.
  */
 export async function purgeStoreData(db: DbClient, storeId: string): Promise<void> {
+  // Order records first: their events, links and exceptions go with them (cascade).
+  await db.orderSync.deleteMany({ where: { storeId } });
+  await db.syncException.deleteMany({ where: { storeId } });
+  await db.shippingMapping.deleteMany({ where: { storeId } });
+  await db.skuAlias.deleteMany({ where: { storeId } });
+  await db.auditLog.deleteMany({ where: { storeId } });
+  await db.webhookEvent.deleteMany({ where: { storeId } });
+  await db.catalogScan.deleteMany({ where: { storeId } });
   await db.session.deleteMany({ where: { storeId } });
   await db.storeUser.deleteMany({ where: { storeId } });
   await db.whistlConnection.deleteMany({ where: { storeId } });
