@@ -2,7 +2,9 @@ import 'server-only';
 import { authCallbackQuerySchema, exchangeAuthCode, InstallRejectedError, InstallUnavailableError } from '../bigcommerce/oauth';
 import { SignedPayloadError, verifySignedPayload, type SignedPayload } from '../bigcommerce/signed-payload';
 import { createSession } from '../auth/session';
-import { getDb } from '../db/client';
+import { getDb, type Db } from '../db/client';
+import { bigCommerceClientFor } from '../stores/clients';
+import { registerOrderWebhooks } from '../sync/webhooks/register';
 import { getEnv } from '../env';
 import { installStore } from '../stores/install-store';
 import { openPanel, StoreNotInstalledError } from '../stores/open-panel';
@@ -32,12 +34,25 @@ export async function handleAuthCallback(request: Request): Promise<Response> {
     });
     const db = await getDb();
     const { storeId, userId } = await installStore(db, grant);
+    await registerWebhooksOrWarn(db, storeId, grant.storeHash, env.APP_URL);
     const token = await createSession(db, { storeId, userId }, env.SESSION_SECRET);
     return redirectResponse(panelUrl('/', token));
   } catch (error) {
     if (error instanceof InstallRejectedError) return textResponse(400, `${error.message}. Start the install again from the control panel.`);
     if (error instanceof InstallUnavailableError) return textResponse(502, error.message);
     throw error;
+  }
+}
+
+/**
+ * Webhooks make export immediate; without them the sweep still finds every order, so a failure
+ * here must not fail the install. It is logged and retried on the next install or load.
+ */
+async function registerWebhooksOrWarn(db: Db, storeId: string, storeHash: string, appUrl: string): Promise<void> {
+  try {
+    await registerOrderWebhooks(db, await bigCommerceClientFor(db, storeId), { storeId, storeHash, appUrl });
+  } catch (error) {
+    console.warn(`[install] could not register webhooks for store ${storeHash}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

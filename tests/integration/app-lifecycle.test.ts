@@ -14,6 +14,8 @@ const login = new FakeLoginServer();
 
 beforeAll(async () => {
   process.env.BIGCOMMERCE_LOGIN_URL = await login.start();
+  // Webhook registration after install talks to the API: the fake answers 404 there, fast.
+  process.env.BIGCOMMERCE_API_URL = process.env.BIGCOMMERCE_LOGIN_URL;
   resetEnvCache();
 });
 afterAll(() => login.stop());

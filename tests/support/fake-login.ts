@@ -23,8 +23,9 @@ export class FakeLoginServer {
     this.server = createServer((req, res) => {
       void readJson(req).then((body) => {
         const request = body as TokenRequest;
-        this.requests.push(request);
-        const reply = req.method === 'POST' && req.url === '/oauth2/token' ? this.reply(request) : { status: 404, body: { error: 'not found' } };
+        const isTokenExchange = req.method === 'POST' && req.url === '/oauth2/token';
+        if (isTokenExchange) this.requests.push(request);
+        const reply = isTokenExchange ? this.reply(request) : { status: 404, body: { error: 'not found' } };
         if (reply === 'hang-up') {
           res.socket?.destroy();
           return;

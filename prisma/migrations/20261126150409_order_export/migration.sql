@@ -46,6 +46,8 @@ CREATE TABLE "OrderSync" (
     "leaseUntil" TIMESTAMP(3),
     "outcomeUnknown" BOOLEAN NOT NULL DEFAULT false,
     "cancelRequested" BOOLEAN NOT NULL DEFAULT false,
+    "recheckRequested" BOOLEAN NOT NULL DEFAULT false,
+    "bcSnapshot" JSONB,
     "lastError" TEXT,
     "exportedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,37 @@
+import type { DbClient } from '../../db/types';
+import { CLAIM_LEASE_MS } from './policy';
+
+export interface ClaimedOrder {
+  id: string;
+  storeId: string;
+  bcOrderId: number;
+  /** The previous runner's lease ran out: it may have sent a create we never heard back from. */
+  reclaimed: boolean;
+}
+
+/**
+ * Claims up to `limit` due order records for this runner, in one short transaction:
+ * FOR UPDATE SKIP LOCKED lets any number of runners (instances, overlapping cron calls) share
+ * the queue without ever taking the same row. A row whose runner died is claimable again once
+ * its lease has run out.
+ */
+export async function claimDueOrders(db: DbClient, now: Date, limit: number): Promise<ClaimedOrder[]> {
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  return db.$queryRawUnsafe<ClaimedOrder[]>(
+    `UPDATE "OrderSync" AS o
+       SET state = 'EXPORTING', "leaseUntil" = $2, "recheckRequested" = false,
+           "outcomeUnknown" = o."outcomeUnknown" OR o.state = 'EXPORTING', "updatedAt" = now()
+     FROM (
+       SELECT id, state = 'EXPORTING' AS reclaimed FROM "OrderSync"
+       WHERE (state = 'PENDING' AND "nextAttemptAt" <= $1) OR (state = 'EXPORTING' AND "leaseUntil" < $1)
+       ORDER BY "nextAttemptAt"
+       LIMIT $3
+       FOR UPDATE SKIP LOCKED
+     ) AS due
+     WHERE o.id = due.id
+     RETURNING o.id, o."storeId", o."bcOrderId", due.reclaimed`,
+    now,
+    leaseUntil,
+    limit,
+  );
+}
