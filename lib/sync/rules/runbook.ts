@@ -1,0 +1,71 @@
+import type { ExceptionType } from '../types';
+
+export interface RunbookEntry {
+  title: string;
+  /** What went wrong, in the merchant's words. */
+  meaning: string;
+  /** What to do about it. */
+  fix: string;
+  /** Panel page where the fix is made. */
+  fixPage: string;
+}
+
+/** Merchant-facing explanation of each exception type, shown beside every reason in the queue. */
+export const RUNBOOK: Record<ExceptionType, RunbookEntry> = {
+  UNMAPPED_SHIPPING: {
+    title: 'Shipping method not mapped',
+    meaning:
+      'The shipping method the customer chose is not linked to a Whistl courier service, so the warehouse would not know how to send the parcel. The order has not been sent.',
+    fix:
+      'Open Shipping mappings, find the method (it is listed as unmapped) and pick the Whistl courier service for it. Saving the mapping sends every order it was holding.',
+    fixPage: '/shipping-mappings',
+  },
+  INVALID_SKU: {
+    title: 'SKU not accepted by Whistl',
+    meaning:
+      "A product's SKU, after your SKU rules, breaks the SKU policy (for example it contains spaces, slashes or other symbols, or is longer than 50 characters). The order has not been sent.",
+    fix:
+      'Either correct the SKU in BigCommerce to match the product at Whistl, or on SKU rules add an alias from this SKU to the Whistl SKU (or adjust the transform rules). Use the preview box to check, then save: held orders are sent again.',
+    fixPage: '/sku-rules',
+  },
+  MISSING_SKU: {
+    title: 'Product has no SKU',
+    meaning:
+      'An order line has no SKU, so the warehouse cannot tell which product to pick. The order has not been sent.',
+    fix:
+      'Give the product (or the variant ordered) a SKU in BigCommerce that matches the product at Whistl, then retry the order from the exception queue.',
+    fixPage: '/sku-rules',
+  },
+  INVALID_ADDRESS: {
+    title: 'Delivery address incomplete or invalid',
+    meaning:
+      'The shipping address is missing something the courier needs (name, street, town, postcode or country), has a postcode that does not exist in that format, or has a field too long for a label. The order has not been sent.',
+    fix:
+      'Check the address with the customer, correct it on the order in BigCommerce (Orders > Edit), then retry the order from the exception queue.',
+    fixPage: '/orders',
+  },
+  WHISTL_REJECTED: {
+    title: 'Whistl rejected the order',
+    meaning:
+      "Whistl refused the order and said why (for example an unknown SKU or courier service at Whistl's end). The order is not at the warehouse.",
+    fix:
+      "Read Whistl's message on the exception. Create the missing product or service at Whistl, or fix the mapping or SKU rule that produced the wrong value, then retry.",
+    fixPage: '/exceptions',
+  },
+  EXPORT_FAILED: {
+    title: 'Could not reach Whistl',
+    meaning:
+      'Sending the order failed several times in a row (Whistl unavailable, timing out or rejecting the credentials). The app checked that the order was not created, so it is not at the warehouse.',
+    fix:
+      'Check the Whistl connection on Settings (use "Test connection"), then retry the order. If Whistl is down, retry once it is back.',
+    fixPage: '/settings',
+  },
+  CANCEL_FAILED: {
+    title: 'Cancelled order could not be stopped at Whistl',
+    meaning:
+      'The order was cancelled in BigCommerce, but at Whistl it is already being picked, packed or has left, so the app could not cancel it there.',
+    fix:
+      'Contact Whistl straight away to stop the parcel or arrange a return, then mark this exception as ignored with a note of what was agreed.',
+    fixPage: '/exceptions',
+  },
+};
