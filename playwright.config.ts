@@ -45,7 +45,7 @@ export default defineConfig({
       BIGCOMMERCE_LOGIN_URL: E2E.loginUrl,
       BIGCOMMERCE_API_URL: E2E.loginUrl,
       APP_URL: E2E.appUrl,
-      CRON_SECRET: 'e2e-cron-secret-0123456789',
+      CRON_SECRET: E2E.cronSecret,
       APP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       SESSION_SECRET: 'e2e-session-secret-0123456789-0123456789',
     },

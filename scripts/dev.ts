@@ -62,6 +62,26 @@ async function installDemoStore(demo: DemoSandboxes): Promise<void> {
   console.log(`[demo] Whistl connection: ${String(test.detail)}`);
 }
 
+/** The demo's cron: what Vercel cron or a CronJob does in production, every few seconds here. */
+function startScheduler(cronSecret: string): void {
+  const everyMs = Number(process.env.DEMO_CRON_INTERVAL_MS ?? 5_000);
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    fetch(new URL('/api/cron/orders', appUrl), { method: 'POST', headers: { authorization: `Bearer ${cronSecret}` } })
+      .then(async (response) => {
+        const summary = (await response.json()) as { export?: { outcomes?: Record<string, number> } };
+        const outcomes = Object.entries(summary.export?.outcomes ?? {}).filter(([, n]) => n > 0);
+        if (outcomes.length) console.log(`[demo] export run: ${outcomes.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      })
+      .catch((error: unknown) => console.warn(`[demo] cron call failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs).unref();
+}
+
 function openBrowser(url: string): void {
   if (process.env.CI || process.env.DEMO_NO_BROWSER) return;
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'start' : 'xdg-open';
@@ -110,6 +130,8 @@ async function main() {
     const order = demo.store.placeRandomOrder();
     console.log(`[demo] shopper placed order ${order.id} (${order.lines.length} line(s), ${order.addresses[0]?.shippingMethod ?? 'no shipping'})`);
   }, intervalMs).unref();
+
+  startScheduler(secrets.CRON_SECRET);
 
   const panel = `${appUrl}/api/sandbox/open`;
   console.log(`\n[demo] Demo store "${demo.store.hash}" installed. Open the panel as its owner: ${panel}\n`);

@@ -1,46 +1,30 @@
 import { createServer, type Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
-import { expect, test, type Page, type FrameLocator } from '@playwright/test';
-import jwt from 'jsonwebtoken';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { E2E } from './config';
+import { SandboxFixture } from './fixtures';
 
-const STORE = `e2e${Date.now().toString(36)}`;
-const OWNER = { id: 4242, email: 'owner@e2e.example' };
-
-function signedPayload(url = '/') {
-  const now = Math.floor(Date.now() / 1000);
-  return jwt.sign(
-    { aud: E2E.clientId, iss: 'bc', iat: now, nbf: now - 5, exp: now + 3600, jti: randomUUID(), sub: `stores/${STORE}`, user: { ...OWNER, locale: 'en-GB' }, owner: OWNER, url, channel_id: 1 },
-    E2E.clientSecret,
-    { algorithm: 'HS256', noTimestamp: true },
-  );
-}
-
-let login: Server;
+const STORE = `pnl${Date.now().toString(36)}`;
+const sandboxes = new SandboxFixture();
 let frameHost: Server;
+let ownerEmail: string;
 
 test.beforeAll(async ({ request }) => {
-  // Stands in for login.bigcommerce.com during the install.
-  login = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ access_token: 'e2e-access-token', scope: 'store_v2_orders', user: OWNER, owner: OWNER, context: `stores/${STORE}`, account_uuid: randomUUID() }));
-  });
-  await new Promise<void>((resolve) => login.listen(E2E.loginPort, '127.0.0.1', resolve));
+  await sandboxes.start(STORE);
+  ownerEmail = sandboxes.bigcommerce.control.getStore(STORE).owner.email;
   // Stands in for the control panel: another site that shows the app in an iframe.
   frameHost = createServer((req, res) => {
-    const src = `${E2E.appUrl}/api/app/load?signed_payload_jwt=${signedPayload('/settings')}`;
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(`<!doctype html><title>Control panel</title><h1>Control panel</h1><iframe id="app" src="${src}" style="width:1200px;height:800px;border:0"></iframe>`);
+    res.end(`<!doctype html><title>Control panel</title><h1>Control panel</h1><iframe id="app" src="${sandboxes.loadUrl('/settings')}" style="width:1200px;height:800px;border:0"></iframe>`);
   });
   await new Promise<void>((resolve) => frameHost.listen(E2E.framePort, '127.0.0.1', resolve));
 
-  const install = await request.get(`/api/app/auth?code=e2e-code&scope=store_v2_orders&context=stores/${STORE}`, { maxRedirects: 0 });
+  const install = await request.get(sandboxes.installUrl(), { maxRedirects: 0 });
   expect(install.status()).toBe(302);
 });
 
 test.afterAll(async () => {
-  await new Promise((resolve) => login.close(resolve));
   await new Promise((resolve) => frameHost.close(resolve));
+  await sandboxes.cleanup();
 });
 
 const SECTIONS = [
@@ -55,11 +39,11 @@ const SECTIONS = [
 ];
 
 async function expectSignedIn(scope: Page | FrameLocator) {
-  await expect(scope.getByText(`Store ${STORE} · ${OWNER.email}`)).toBeVisible();
+  await expect(scope.getByText(`Store ${STORE} · ${ownerEmail}`)).toBeVisible();
 }
 
-test('the load callback opens the panel and every section renders', async ({ page }) => {
-  await page.goto(`/api/app/load?signed_payload_jwt=${signedPayload('/')}`);
+test('the load callback opens the demo store panel and every section renders', async ({ page }) => {
+  await page.goto(sandboxes.loadUrl('/'));
   await expectSignedIn(page);
   // The session token must not linger in the address bar.
   expect(page.url()).toBe(`${E2E.appUrl}/`);
@@ -70,7 +54,7 @@ test('the load callback opens the panel and every section renders', async ({ pag
     await expect(page.getByRole('link', { name: section.tab, exact: true })).toHaveAttribute('aria-current', 'page');
     await page.screenshot({ path: `test-results/screens/${section.path === '/' ? 'dashboard' : section.path.slice(1)}.png`, fullPage: true });
   }
-  // A reload keeps the session (sessionStorage, no cookies).
+  // A reload keeps the session where the browser allows storage.
   await page.reload();
   await expectSignedIn(page);
 });
@@ -86,7 +70,7 @@ test('a bad signed payload is refused with a plain message', async ({ page }) =>
   await expect(page.locator('body')).toContainText('Invalid signed payload');
 });
 
-test('inside a cross-site iframe the panel works and Settings reports the exact connection failure', async ({ page }) => {
+test('inside a cross-site iframe: Settings reports the exact failure, then connects to Whistl', async ({ page }) => {
   await page.goto(E2E.frameUrl);
   const app = page.frameLocator('#app');
   await expectSignedIn(app);
@@ -103,7 +87,22 @@ test('inside a cross-site iframe the panel works and Settings reports the exact 
   await app.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
   await app.getByRole('button', { name: 'Test connection' }).click();
-  await expect(app.getByText(/Could not reach Whistl.*ECONNREFUSED/i)).toBeVisible();
+  await expect(app.getByText(/Could not reach Whistl.*ECONNREFUSED/)).toBeVisible();
+
+  await app.getByLabel('API base URL').fill(E2E.whistlUrl);
+  await app.getByText('Username and password').click();
+  await app.getByLabel('Username', { exact: true }).fill(sandboxes.whistlAccount.username);
+  await app.getByLabel('Password', { exact: true }).fill('wrong-password');
+  await app.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
+  await app.getByRole('button', { name: 'Test connection' }).click();
+  await expect(app.getByText(/Whistl credentials rejected/)).toBeVisible();
+
+  await app.getByLabel('Password', { exact: true }).fill(sandboxes.whistlAccount.password);
+  await app.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
+  await app.getByRole('button', { name: 'Test connection' }).click();
+  await expect(app.getByText('Connected to Whistl; orders will go to warehouse Whistl Fulfilment Doncaster.')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Test connection' })).toBeEnabled();
   await page.screenshot({ path: 'test-results/screens/settings-in-iframe.png', fullPage: true });
 });
