@@ -55,6 +55,7 @@ export async function processClaimedOrder(db: DbClient, deps: ExportDeps, claime
         bcSnapshot: Prisma.DbNull,
       },
     });
+    await recordWarehouseLines(db, row.storeId, row.id, order);
 
     const exported = row.links.length > 0 && row.links.every((l) => l.whistlOrderId !== null);
     const cancelledInBc = order.statusId === BC_STATUS.CANCELLED || order.isDeleted;
@@ -131,6 +132,15 @@ async function readOrder(
     if (error instanceof BigCommerceRetriableError) throw new RetryLater(`BigCommerce: ${error.message}`, false, error.retryAfterMs);
     throw error;
   }
+}
+
+/** The inventory sync counts these units as sold but not yet at Whistl until the order is exported. */
+async function recordWarehouseLines(db: DbClient, storeId: string, orderSyncId: string, order: OrderWithConsignments): Promise<void> {
+  const lines = order.shippingAddresses.flatMap((address) =>
+    address.lines.filter((line) => line.type === 'physical' && line.sku).map((line) => ({ storeId, orderSyncId, bcSku: line.sku, quantity: line.quantity })),
+  );
+  await db.orderSyncLine.deleteMany({ where: { orderSyncId } });
+  if (lines.length) await db.orderSyncLine.createMany({ data: lines });
 }
 
 /** Methods seen on orders appear on the Shipping mappings page, mapped or visibly not. */

@@ -10,6 +10,10 @@ export const DEFAULT_EXCEPTION_OWNERS: Record<ExceptionType, OwnerTeam> = {
   WHISTL_REJECTED: 'OPS',
   EXPORT_FAILED: 'OPS',
   CANCEL_FAILED: 'OPS',
+  WHISTL_STUCK: 'OPS',
+  STATUS_DRIFT: 'CX',
+  WRITEBACK_FAILED: 'OPS',
+  STOCK_PUSH_FAILED: 'MERCHANDISING',
 };
 
 const ownerTeamSchema = z.preprocess(

@@ -68,4 +68,31 @@ export const RUNBOOK: Record<ExceptionType, RunbookEntry> = {
       'Contact Whistl straight away to stop the parcel or arrange a return, then mark this exception as ignored with a note of what was agreed.',
     fixPage: '/exceptions',
   },
+  WHISTL_STUCK: {
+    title: 'Order stuck at Whistl',
+    meaning:
+      'Whistl has held the order in a state that needs a person (on hold, query raised, failed, back-ordered or flagged as a fraud risk) for longer than your stuck-order limit. It will not ship until someone acts.',
+    fix: 'Open the order to see the Whistl status, then resolve it with the warehouse (answer the query, release the hold, restock). The exception closes once the order moves on.',
+    fixPage: '/orders',
+  },
+  STATUS_DRIFT: {
+    title: 'BigCommerce and Whistl disagree',
+    meaning:
+      'The two systems tell different stories about this order: cancelled in one but despatched in the other, shipped in BigCommerce but not despatched by Whistl, or different quantities.',
+    fix: 'Check the order timeline, decide which system is right, then correct the other (refund or recall the parcel, or fix the BigCommerce status). Ignore the exception with a note once settled.',
+    fixPage: '/orders',
+  },
+  WRITEBACK_FAILED: {
+    title: 'Shipment not written back',
+    meaning:
+      'Whistl despatched the parcel, but the shipment with its tracking number could not be created in BigCommerce after several tries, so the customer has not been emailed.',
+    fix: 'Check the error on the order timeline (often the order was edited or already shipped by hand), fix it, then retry. Nothing is shipped twice: existing shipments are checked first.',
+    fixPage: '/orders',
+  },
+  STOCK_PUSH_FAILED: {
+    title: 'Stock level not updated',
+    meaning: 'BigCommerce refused the stock level for this SKU (usually its inventory tracking does not match the identifier used), so the storefront shows an old figure.',
+    fix: 'Open Inventory, check the SKU and its tracking mode in BigCommerce, then let the next sync run.',
+    fixPage: '/inventory',
+  },
 };
