@@ -3,6 +3,7 @@ import { Button, Flex, Form, FormGroup, Input, Message, Panel, Radio, Text } fro
 import { useEffect, useState, type FormEvent } from 'react';
 import { apiFetch, ApiError, useApi, useMe } from '@/lib/client/api';
 import { PageHeader } from '../panel/PageHeader';
+import { ExportSettingsPanel } from '../settings/ExportSettingsPanel';
 
 interface ConnectionView {
   baseUrl: string;
@@ -35,6 +36,7 @@ export function SettingsPage() {
           <Text>Only admins and ops can see the Whistl connection. Ask a store admin if you need access.</Text>
         </Panel>
       )}
+      {me ? <ExportSettingsPanel canEdit={me.role === 'ADMIN'} /> : null}
     </>
   );
 }
