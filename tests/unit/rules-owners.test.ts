@@ -12,6 +12,10 @@ describe('exception owners', () => {
       WHISTL_REJECTED: 'OPS',
       EXPORT_FAILED: 'OPS',
       CANCEL_FAILED: 'OPS',
+      WHISTL_STUCK: 'OPS',
+      STATUS_DRIFT: 'CX',
+      WRITEBACK_FAILED: 'OPS',
+      STOCK_PUSH_FAILED: 'MERCHANDISING',
     });
   });
 
