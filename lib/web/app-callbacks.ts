@@ -46,7 +46,7 @@ export async function handleAuthCallback(request: Request): Promise<Response> {
 
 /**
  * Webhooks make export immediate; without them the sweep still finds every order, so a failure
- * here must not fail the install. It is logged and retried on the next install or load.
+ * here must not fail the install: it is logged, the sweep covers the gap, and re-installing retries it.
  */
 async function registerWebhooksOrWarn(db: Db, storeId: string, storeHash: string, appUrl: string): Promise<void> {
   try {
