@@ -14,10 +14,14 @@ export async function requeueOrders(db: DbClient, storeId: string, orderSyncIds:
   return markPending(db, storeId, rows.map((r) => r.id), reason);
 }
 
-/** Re-queues the held orders whose open exceptions match a cause, e.g. "shipping:saturday courier". */
-export async function requeueByReason(db: DbClient, storeId: string, reasonKeyPrefix: string, reason: string): Promise<number> {
+/**
+ * Re-queues the held orders whose open exceptions match a cause: exactly one (`{ key:
+ * "shipping:saturday courier" }`) or a family (`{ prefix: "sku" }` covers every SKU problem).
+ */
+export async function requeueByReason(db: DbClient, storeId: string, match: { key: string } | { prefix: string }, reason: string): Promise<number> {
+  const reasonKey = 'key' in match ? { equals: match.key } : { startsWith: match.prefix };
   const exceptions = await db.syncException.findMany({
-    where: { storeId, status: 'OPEN', reasonKey: { startsWith: reasonKeyPrefix }, orderSyncId: { not: null } },
+    where: { storeId, status: 'OPEN', reasonKey, orderSyncId: { not: null } },
     select: { orderSyncId: true },
   });
   const ids = [...new Set(exceptions.map((e) => e.orderSyncId).filter((id): id is string => id !== null))];

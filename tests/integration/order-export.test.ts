@@ -148,7 +148,7 @@ describe('order export', () => {
     expect(seen).toMatchObject({ courierService: null, seenOnOrders: true });
 
     await db().shippingMapping.update({ where: { id: seen!.id }, data: { courierService: 'EXP' } });
-    expect(await requeueByReason(db(), h.storeId, 'shipping:saturday courier', 'mapping saved')).toBe(1);
+    expect(await requeueByReason(db(), h.storeId, { key: 'shipping:saturday courier' }, 'mapping saved')).toBe(1);
     await run();
     const sent = await syncOf(order.id);
     expect(sent.state).toBe('EXPORTED');
@@ -163,7 +163,7 @@ describe('order export', () => {
     expect(held.state).toBe('HELD');
     expect(held.exceptions.map((e) => e.type)).toEqual(['INVALID_SKU']);
     await db().skuAlias.create({ data: { storeId: h.storeId, bcSku: awkward, whistlSku: cleanSkus[6]! } });
-    await requeueByReason(db(), h.storeId, 'sku', 'alias saved');
+    await requeueByReason(db(), h.storeId, { prefix: 'sku' }, 'alias saved');
     await run();
     expect((await syncOf(order.id)).state).toBe('EXPORTED');
     const [created] = await whistlOrders(String(order.id));

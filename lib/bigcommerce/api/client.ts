@@ -1,5 +1,6 @@
 /** `createBigCommerceClient`: one configured client per store. */
 import { createCatalogApi } from './endpoints/catalog';
+import { createCatalogListApi } from './endpoints/catalog-list';
 import { createInventoryApi } from './endpoints/inventory';
 import { createOrdersApi } from './endpoints/orders';
 import { createShipmentsApi } from './endpoints/shipments';
@@ -46,6 +47,7 @@ export function createBigCommerceClient(config: BigCommerceClientConfig) {
     shipments: createShipmentsApi(transport),
     shipping: createShippingApi(transport),
     catalog: createCatalogApi(transport),
+    catalogList: createCatalogListApi(transport),
     inventory: createInventoryApi(transport),
     webhooks: createWebhooksApi(transport),
     /** Store-wide limiter counters (requests sent, 429s, waits) plus this client's retries. */

@@ -99,9 +99,10 @@ export async function processClaimedOrder(db: DbClient, deps: ExportDeps, claime
     }
     if (plan.kind === 'invalid') return await hold(db, row, plan.problems, context.ownerOverrides, log, now, 'VALIDATION_FAILED');
 
+    const methodKeys = new Map(order.shippingAddresses.map((a) => [a.orderAddressId, normaliseShippingMethod(a.shippingMethod)]));
     const rejections: ExportProblem[] = [];
     for (const planned of plan.orders) {
-      const problem = await createOnce(db, row, planned, whistl, claimed.reclaimed || row.outcomeUnknown, log);
+      const problem = await createOnce(db, row, planned, whistl, claimed.reclaimed || row.outcomeUnknown, log, methodKeys.get(planned.orderAddressId) ?? '');
       if (problem) rejections.push(problem);
     }
     if (rejections.length > 0) return await hold(db, row, rejections, context.ownerOverrides, log, now, 'WHISTL_REJECTED');
@@ -167,6 +168,7 @@ async function createOnce(
   whistl: WhistlAdapter,
   mayAlreadyExist: boolean,
   log: Log,
+  methodKey: string,
 ): Promise<ExportProblem | null> {
   const existing = row.links.find((l) => l.orderAddressId === planned.orderAddressId);
   if (existing?.whistlOrderId) return null;
@@ -218,7 +220,7 @@ async function createOnce(
     };
   }
   await log('REJECTED', `Whistl rejected ${planned.orderNumber}: ${outcome.message}`, { reason: outcome.reason, message: outcome.message });
-  return rejectionProblem(outcome, planned);
+  return rejectionProblem(outcome, planned, methodKey);
 }
 
 async function findOurs(whistl: WhistlAdapter, planned: PlannedWhistlOrder) {
@@ -230,13 +232,14 @@ async function findOurs(whistl: WhistlAdapter, planned: PlannedWhistlOrder) {
   return matches.find((o) => o.externalOrderReference === planned.externalOrderReference) ?? null;
 }
 
-function rejectionProblem(outcome: Extract<CreateOrderOutcome, { kind: 'rejected' }>, planned: PlannedWhistlOrder): ExportProblem {
+/** Whistl's rejection, keyed by its cause so fixing that cause (a mapping, an alias) re-queues the order. */
+function rejectionProblem(outcome: Extract<CreateOrderOutcome, { kind: 'rejected' }>, planned: PlannedWhistlOrder, methodKey: string): ExportProblem {
   const detail = { whistlMessage: outcome.message, orderNumber: planned.orderNumber };
   switch (outcome.reason) {
     case 'UNKNOWN_SKU':
       return { type: 'INVALID_SKU', reasonKey: `sku:whistl:${outcome.sku ?? ''}`, message: `Whistl does not know SKU "${outcome.sku ?? '?'}": add the product in Whistl or alias the SKU`, detail };
     case 'UNKNOWN_SERVICE':
-      return { type: 'UNMAPPED_SHIPPING', reasonKey: `shipping:whistl-service:${outcome.service ?? ''}`, message: `Whistl does not know courier service "${outcome.service ?? '?'}": map the shipping method to one of its services`, detail };
+      return { type: 'UNMAPPED_SHIPPING', reasonKey: `shipping:${methodKey}`, message: `Whistl does not know courier service "${outcome.service ?? '?'}" (mapped from "${methodKey}"): map the method to one of its services`, detail };
     case 'BAD_POSTCODE':
       return { type: 'INVALID_ADDRESS', reasonKey: `address:${planned.orderAddressId}:postcode:whistl`, message: `Whistl rejected postcode "${outcome.postcode ?? '?'}" for ${outcome.country ?? 'the country'}`, detail };
     case 'MISSING_FIELD':
