@@ -30,6 +30,7 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
     trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
   },
   webServer: {
     command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx next build && '}npm run db:migrate && npx next start -p ${E2E.appPort}`,

@@ -3,7 +3,9 @@ import { Button, Flex, Form, FormGroup, Input, Message, Panel, Radio, Text } fro
 import { useEffect, useState, type FormEvent } from 'react';
 import { apiFetch, ApiError, useApi, useMe } from '@/lib/client/api';
 import { PageHeader } from '../panel/PageHeader';
+import { InventorySettingsPanel } from '../settings/InventorySettingsPanel';
 import { ExportSettingsPanel } from '../settings/ExportSettingsPanel';
+import { TeamPanel } from '../settings/TeamPanel';
 
 interface ConnectionView {
   baseUrl: string;
@@ -37,6 +39,8 @@ export function SettingsPage() {
         </Panel>
       )}
       {me ? <ExportSettingsPanel canEdit={me.role === 'ADMIN'} /> : null}
+      {me?.role === 'ADMIN' ? <TeamPanel /> : null}
+      <InventorySettingsPanel />
     </>
   );
 }

@@ -28,8 +28,9 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   return body as T;
 }
 
+/** Panel data is operational: always re-read when a page opens, never served from a stale cache. */
 export function useApi<T>(path: string | null, config?: SWRConfiguration<T, ApiError>) {
-  return useSWR<T, ApiError>(path, (key: string) => apiFetch<T>(key), config);
+  return useSWR<T, ApiError>(path, (key: string) => apiFetch<T>(key), { revalidateOnMount: true, dedupingInterval: 500, ...config });
 }
 
 export interface Me {

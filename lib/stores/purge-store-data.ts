@@ -7,7 +7,10 @@ import type { DbClient } from '../db/types';
  */
 export async function purgeStoreData(db: DbClient, storeId: string): Promise<void> {
   // Order records first: their events, links and exceptions go with them (cascade).
+  await db.shipmentWriteBack.deleteMany({ where: { storeId } });
   await db.orderSync.deleteMany({ where: { storeId } });
+  await db.inventorySku.deleteMany({ where: { storeId } });
+  await db.inventoryRun.deleteMany({ where: { storeId } });
   await db.syncException.deleteMany({ where: { storeId } });
   await db.shippingMapping.deleteMany({ where: { storeId } });
   await db.skuAlias.deleteMany({ where: { storeId } });

@@ -9,7 +9,17 @@ export async function uninstallStore(db: PrismaClient, storeHash: string): Promi
     await purgeStoreData(tx, store.id);
     await tx.store.update({
       where: { id: store.id },
-      data: { status: 'UNINSTALLED', accessTokenEnc: null, webhookSecretEnc: null, orderWatermark: null, uninstalledAt: new Date() },
+      data: {
+        status: 'UNINSTALLED',
+        accessTokenEnc: null,
+        webhookSecretEnc: null,
+        whistlWebhookSecretEnc: null,
+        orderWatermark: null,
+        despatchWatermark: null,
+        stockWatermark: null,
+        lastFullStockSyncAt: null,
+        uninstalledAt: new Date(),
+      },
     });
     return 'uninstalled';
   });

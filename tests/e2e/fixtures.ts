@@ -35,8 +35,8 @@ export class SandboxFixture {
   }
 
   /** A freshly signed load payload for the store owner, as the control panel sends it. */
-  loadUrl(deepLink = '/'): string {
-    const signed = this.bigcommerce.control.signPayload(this.store.hash, { kind: 'load', url: deepLink });
+  loadUrl(deepLink = '/', userId?: number): string {
+    const signed = this.bigcommerce.control.signPayload(this.store.hash, { kind: 'load', url: deepLink, ...(userId ? { userId } : {}) });
     return `${E2E.appUrl}/api/app/load?signed_payload_jwt=${signed.jwt}`;
   }
 

@@ -180,6 +180,11 @@ describe('GET /api/app/uninstall', () => {
       method: 'PUT',
       body: JSON.stringify({ baseUrl: 'https://api.mintsoft.co.uk', authMode: 'apiKey', apiKey: 'key-1' }),
     });
+    const gone = await db().store.findUniqueOrThrow({ where: { hash: 'gone1' } });
+    const order = await db().orderSync.create({ data: { storeId: gone.id, bcOrderId: 1 } });
+    await db().orderSyncEvent.create({ data: { storeId: gone.id, orderSyncId: order.id, kind: 'RECEIVED', message: 'x' } });
+    await db().inventorySku.create({ data: { storeId: gone.id, whistlSku: 'SKU1', lastPushed: 4 } });
+    await db().shippingMapping.create({ data: { storeId: gone.id, methodKey: 'dpd', methodLabel: 'DPD', courierService: 'DPDNEXT' } });
     const jwt = signPayload({ storeHash: 'gone1' });
     const first = await callbacks.uninstall(jwt);
     expect(first.status).toBe(200);
@@ -193,6 +198,9 @@ describe('GET /api/app/uninstall', () => {
     expect(await db().storeUser.count({ where: { storeId: store.id } })).toBe(0);
     expect(await db().whistlConnection.count({ where: { storeId: store.id } })).toBe(0);
     expect(await db().storeSettings.count({ where: { storeId: store.id } })).toBe(0);
+    for (const count of [db().orderSync.count, db().orderSyncEvent.count, db().inventorySku.count, db().shippingMapping.count]) {
+      expect(await count({ where: { storeId: store.id } })).toBe(0);
+    }
 
     expect((await panelRequest(meGET, token, '/api/me')).status).toBe(401);
     expect((await callbacks.load(signPayload({ storeHash: 'gone1' }))).status).toBe(403);
