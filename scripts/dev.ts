@@ -75,6 +75,19 @@ function startScheduler(cronSecret: string): void {
         const outcomes = Object.entries(summary.export?.outcomes ?? {}).filter(([, n]) => n > 0);
         if (outcomes.length) console.log(`[demo] export run: ${outcomes.map(([k, n]) => `${n} ${k}`).join(', ')}`);
       })
+      // Despatches back to BigCommerce: parcels going out with tracking.
+      .then(() => fetch(new URL('/api/cron/fulfilment', appUrl), { method: 'POST', headers: { authorization: `Bearer ${cronSecret}` } }))
+      .then(async (response) => {
+        const summary = (await response.json()) as { writeBacks?: { outcomes?: Record<string, number> } };
+        const outcomes = Object.entries(summary.writeBacks?.outcomes ?? {}).filter(([, n]) => n > 0);
+        if (outcomes.length) console.log(`[demo] fulfilment run: ${outcomes.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      })
+      // Stock from Whistl to the storefront (each store on its own schedule).
+      .then(() => fetch(new URL('/api/cron/inventory', appUrl), { method: 'POST', headers: { authorization: `Bearer ${cronSecret}` } }))
+      .then(async (response) => {
+        const summary = (await response.json()) as { runs?: Array<{ storeHash: string; kind: string; pushed: number; failed: number }> };
+        for (const run of summary.runs ?? []) if (run.pushed || run.failed) console.log(`[demo] inventory ${run.kind} run (${run.storeHash}): ${run.pushed} pushed, ${run.failed} failed`);
+      })
       .catch((error: unknown) => console.warn(`[demo] cron call failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         running = false;

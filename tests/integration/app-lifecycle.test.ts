@@ -198,9 +198,8 @@ describe('GET /api/app/uninstall', () => {
     expect(await db().storeUser.count({ where: { storeId: store.id } })).toBe(0);
     expect(await db().whistlConnection.count({ where: { storeId: store.id } })).toBe(0);
     expect(await db().storeSettings.count({ where: { storeId: store.id } })).toBe(0);
-    for (const count of [db().orderSync.count, db().orderSyncEvent.count, db().inventorySku.count, db().shippingMapping.count]) {
-      expect(await count({ where: { storeId: store.id } })).toBe(0);
-    }
+    const where = { where: { storeId: store.id } };
+    expect([await db().orderSync.count(where), await db().orderSyncEvent.count(where), await db().inventorySku.count(where), await db().shippingMapping.count(where)]).toEqual([0, 0, 0, 0]);
 
     expect((await panelRequest(meGET, token, '/api/me')).status).toBe(401);
     expect((await callbacks.load(signPayload({ storeHash: 'gone1' }))).status).toBe(403);

@@ -86,6 +86,14 @@ describe('inventory sync', () => {
     expect(bcLevel(a.bcSku!)).toBe(0);
   });
 
+  it('two runs for the same store at once: one runs, the other stands aside', async () => {
+    const [a, b] = await Promise.all([
+      syncStoreInventory(db(), deps(), h.storeId, { kind: 'delta' }),
+      syncStoreInventory(db(), deps(), h.storeId, { kind: 'delta' }),
+    ]);
+    expect([a.skipped, b.skipped].filter(Boolean)).toEqual(['another inventory run of this store is in progress']);
+  });
+
   it('a second run with nothing changed pushes nothing', async () => {
     const before = adjustmentCalls(h.storeHash);
     const summary = await syncStoreInventory(db(), deps(), h.storeId, { kind: 'full' });

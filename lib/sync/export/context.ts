@@ -1,4 +1,6 @@
 import type { DbClient } from '../../db/types';
+import { getEnv } from '../../env';
+import { connectActionUrlsFor } from '../fulfilment/connect-action-urls';
 import { normaliseShippingMethod } from '../rules';
 import type { ExportSettings } from '../types';
 
@@ -9,12 +11,17 @@ export interface ExportContext {
   ownerOverrides: unknown;
 }
 
-/** Everything about a store that validating and building its Whistl orders needs, in 3 queries. */
+/**
+ * Everything about a store that validating and building its Whistl orders needs, in 4 queries
+ * (5 the first time, when the store's Whistl webhook secret is generated). Every order carries
+ * the ConnectAction URLs so Whistl tells us about its despatch and cancel.
+ */
 export async function loadExportContext(db: DbClient, storeId: string, warehouseId: number): Promise<ExportContext> {
-  const [store, mappings, aliases] = await Promise.all([
+  const [store, mappings, aliases, connectAction] = await Promise.all([
     db.store.findUniqueOrThrow({ where: { id: storeId }, include: { settings: true } }),
     db.shippingMapping.findMany({ where: { storeId }, select: { methodKey: true, courierService: true } }),
     db.skuAlias.findMany({ where: { storeId }, select: { bcSku: true, whistlSku: true } }),
+    connectActionUrlsFor(db, storeId, getEnv().APP_URL),
   ]);
   const s = store.settings;
   return {
@@ -37,6 +44,7 @@ export async function loadExportContext(db: DbClient, storeId: string, warehouse
         mappings: new Map(mappings.map((m) => [normaliseShippingMethod(m.methodKey), m.courierService])),
         defaultCourierService: s?.defaultCourierService ?? null,
       },
+      connectAction,
     },
   };
 }

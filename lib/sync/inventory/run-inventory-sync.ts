@@ -1,3 +1,4 @@
+import type { PrismaClient } from '../../generated/prisma/client';
 import type { DbClient } from '../../db/types';
 import { loadExportContext } from '../export/context';
 import type { SkuRules } from '../types';
@@ -77,6 +78,16 @@ export function inventoryRunDue(
  * InventoryRun. A full run also walks the BigCommerce catalog to learn each item's tracking
  * mode and ids and to find SKUs on one side only (recorded, never guessed).
  */
+async function startRunExclusively(db: DbClient, storeId: string, kind: InventoryRunKind, now: Date): Promise<{ id: string } | null> {
+  const start = async (tx: DbClient) => {
+    await tx.$queryRawUnsafe('SELECT id FROM "Store" WHERE id = $1::uuid FOR UPDATE', storeId);
+    const running = await tx.inventoryRun.findFirst({ where: { storeId, finishedAt: null, startedAt: { gt: new Date(now.getTime() - RUN_STALE_MS) } } });
+    if (running) return null;
+    return tx.inventoryRun.create({ data: { storeId, kind, startedAt: now }, select: { id: true } });
+  };
+  return '$transaction' in db && typeof db.$transaction === 'function' ? (db as PrismaClient).$transaction((tx) => start(tx)) : start(db);
+}
+
 export async function syncStoreInventory(db: DbClient, deps: InventoryDeps, storeId: string, options: { kind?: InventoryRunKind } = {}): Promise<InventorySyncSummary> {
   const started = Date.now();
   const store = await db.store.findUniqueOrThrow({ where: { id: storeId }, include: { settings: true } });
@@ -93,12 +104,12 @@ export async function syncStoreInventory(db: DbClient, deps: InventoryDeps, stor
   const summary = emptySummary(storeId, store.hash, kind);
 
   // One run per store at a time: a run that has not finished (and is not stale) blocks another.
-  const running = await db.inventoryRun.findFirst({ where: { storeId, finishedAt: null, startedAt: { gt: new Date(now.getTime() - RUN_STALE_MS) } } });
-  if (running) {
+  // The store row lock makes check-and-start atomic across overlapping cron calls and instances.
+  const run = await startRunExclusively(db, storeId, kind, now);
+  if (!run) {
     summary.skipped = 'another inventory run of this store is in progress';
     return summary;
   }
-  const run = await db.inventoryRun.create({ data: { storeId, kind, startedAt: now } });
   summary.runId = run.id;
 
   try {

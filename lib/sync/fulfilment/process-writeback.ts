@@ -1,0 +1,169 @@
+import {
+  BigCommerceNotFoundError,
+  BigCommerceRetriableError,
+  MAX_TRACKING_NUMBER_LENGTH,
+  type CreateShipmentInput,
+} from '../../bigcommerce/api';
+import type { DbClient } from '../../db/types';
+import type { Prisma } from '../../generated/prisma/client';
+import { WhistlAuthError, WhistlRetriableError, type WhistlOrder } from '../../whistl';
+import { loadExportContext } from '../export/context';
+import type { ExportDeps } from '../export/deps';
+import { retryDelayMs } from '../export/policy';
+import type { ClaimedWriteBack } from './claim-writebacks';
+import { raiseOrderException, REASON, resolveOrderExceptions } from './exceptions';
+import { planShipmentItems } from './plan-shipment-items';
+import { BC_CANCELLED_STATUS_ID, MAX_WRITEBACK_ATTEMPTS } from './policy';
+import { trackingCarrierSlug } from './tracking-carrier';
+
+export type WriteBackOutcome = 'shipped' | 'already-shipped' | 'nothing-to-ship' | 'drift' | 'retry' | 'failed';
+
+/** A step failed in a way worth retrying later (429, 5xx, network, Whistl unreachable). */
+class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs = 0,
+  ) {
+    super(message);
+  }
+}
+
+/** A step failed in a way retrying will not fix: an operator must look. */
+class GiveUp extends Error {}
+
+function transient(error: unknown, what: string): never {
+  if (error instanceof BigCommerceRetriableError) throw new RetryLater(`BigCommerce ${what}: ${error.message}`, error.retryAfterMs);
+  if (error instanceof WhistlRetriableError) throw new RetryLater(`Whistl ${what}: ${error.message}`, error.retryAfterMs ?? 0);
+  throw error;
+}
+
+/** The text put on every shipment we create: how a shipment is recognised when it has no tracking number. */
+export function shipmentMarker(whistlOrderId: number): string {
+  return `Whistl order ${whistlOrderId}`;
+}
+
+/**
+ * Turns one despatched Whistl record into one BigCommerce shipment, never two: the order's
+ * shipments are listed first and one carrying the tracking number (or our marker) means done.
+ * BigCommerce calls per shipment: read the order, list its shipments, create (3, all priority
+ * 'high': this is customer-facing work and goes before background syncs).
+ */
+export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: ClaimedWriteBack): Promise<WriteBackOutcome> {
+  const row = await db.shipmentWriteBack.findUniqueOrThrow({ where: { id: claimed.id }, include: { orderSync: { select: { bcOrderId: true } } } });
+  const bcOrderId = row.orderSync.bcOrderId;
+  const now = deps.now();
+  const log = (kind: string, message: string, detail?: Prisma.InputJsonValue) =>
+    db.orderSyncEvent.create({ data: { storeId: row.storeId, orderSyncId: row.orderSyncId, kind, message, detail } });
+  const finish = (data: Prisma.ShipmentWriteBackUpdateInput) => db.shipmentWriteBack.update({ where: { id: row.id }, data: { ...data, leaseUntil: null } });
+  const partText = row.numberOfParts > 1 ? ` (part ${row.part} of ${row.numberOfParts})` : '';
+
+  try {
+    const { client: whistl, warehouseId } = await deps.whistl(row.storeId).catch((error: unknown) => {
+      throw new RetryLater(error instanceof Error ? error.message : String(error), 10 * 60_000);
+    });
+    const fresh: WhistlOrder | null = await whistl.getOrder(row.whistlOrderId).catch((e: unknown) => transient(e, 'read'));
+    const trackingNumber = (fresh?.trackingNumber ?? row.trackingNumber ?? '').trim();
+    const bcTracking = trackingNumber.slice(0, MAX_TRACKING_NUMBER_LENGTH);
+    const trackingUrl = (fresh?.trackingUrl ?? row.trackingUrl ?? '').trim().slice(0, 500);
+    const carrier = fresh?.courierServiceName ?? row.carrier;
+
+    const bc = await deps.bigcommerce(row.storeId);
+    const order = await bc.orders.get(bcOrderId, { priority: 'high' }).catch((error: unknown) => {
+      if (error instanceof BigCommerceNotFoundError) throw new GiveUp(`Order ${bcOrderId} no longer exists in BigCommerce`);
+      return transient(error, 'order read');
+    });
+    const shipments = await bc.shipments.list(bcOrderId, { priority: 'high' }).catch((e: unknown) => transient(e, 'shipments read'));
+    const marker = shipmentMarker(row.whistlOrderId);
+    const existing = shipments.find((s) => (bcTracking !== '' && s.trackingNumber === bcTracking) || s.comments.includes(marker));
+    if (existing) {
+      await finish({ state: 'DONE', bcShipmentId: existing.id, lastError: null, trackingNumber: trackingNumber || null });
+      await resolveOrderExceptions(db, row.orderSyncId, [REASON.writeBackFailed(row.whistlOrderId), REASON.shippedNotDespatched], now, 'shipment exists');
+      await log('SHIPPED', `BigCommerce already has shipment ${existing.id}${bcTracking ? ` with tracking ${bcTracking}` : ''}${partText}: not created again`, {
+        bcShipmentId: existing.id,
+        whistlOrderId: row.whistlOrderId,
+      });
+      return 'already-shipped';
+    }
+
+    if (order.statusId === BC_CANCELLED_STATUS_ID || order.isDeleted) {
+      const message = `Order ${bcOrderId} is cancelled in BigCommerce but Whistl despatched it${partText}${trackingNumber ? ` (tracking ${trackingNumber})` : ''}: no shipment created; recover the parcel or reinstate the order`;
+      await raiseOrderException(db, { storeId: row.storeId, orderSyncId: row.orderSyncId, type: 'STATUS_DRIFT', reasonKey: REASON.cancelledButDespatched, message, detail: { whistlOrderId: row.whistlOrderId } });
+      await finish({ state: 'FAILED', lastError: message });
+      await log('DRIFT', message);
+      return 'drift';
+    }
+
+    const address = order.shippingAddresses.find((a) => a.orderAddressId === row.orderAddressId);
+    if (!address) throw new GiveUp(`Order ${bcOrderId} has no shipping address ${row.orderAddressId} any more`);
+    const context = await loadExportContext(db, row.storeId, warehouseId);
+    const plan = planShipmentItems(address.lines, fresh?.items ?? [], context.settings.sku, { split: row.numberOfParts > 1 });
+    if (!plan) throw new GiveUp(`Whistl does not say what part ${row.part} of ${row.numberOfParts} holds, so its shipment cannot be made without guessing: create it by hand with tracking ${trackingNumber || '(none)'}`);
+
+    if (plan.unmatched.length > 0 || plan.short.length > 0) {
+      const parts = [
+        ...plan.short.map((s) => `${s.sku}: ordered ${s.ordered}, despatched ${s.despatched}`),
+        ...plan.unmatched.map((u) => `${u.sku}: ${u.quantity} despatched beyond what is left to ship`),
+      ];
+      await raiseOrderException(db, {
+        storeId: row.storeId,
+        orderSyncId: row.orderSyncId,
+        type: 'STATUS_DRIFT',
+        reasonKey: REASON.quantity(row.whistlOrderId),
+        message: `Whistl order ${row.whistlOrderId}${partText} despatched quantities that disagree with order ${bcOrderId}: ${parts.join('; ')}`,
+        detail: { short: plan.short, unmatched: plan.unmatched },
+      });
+    } else {
+      await resolveOrderExceptions(db, row.orderSyncId, [REASON.quantity(row.whistlOrderId)], now, 'quantities agree');
+    }
+
+    if (plan.items.length === 0) {
+      await finish({ state: 'DONE', lastError: null });
+      await log('SHIPPED', `Nothing left to ship in BigCommerce for Whistl order ${row.whistlOrderId}${partText}: it was already marked shipped`);
+      return 'nothing-to-ship';
+    }
+
+    const input: CreateShipmentInput = {
+      orderAddressId: row.orderAddressId,
+      items: plan.items,
+      ...(bcTracking ? { trackingNumber: bcTracking } : {}),
+      ...(trackingUrl ? { trackingLink: trackingUrl } : {}),
+      trackingCarrier: trackingCarrierSlug(carrier),
+      ...(carrier ? { shippingMethod: carrier } : {}),
+      comments: `${marker}${partText}${trackingNumber.length > MAX_TRACKING_NUMBER_LENGTH ? `, full tracking ${trackingNumber}` : ''}`,
+    };
+    // A lost answer here is safe: the retry lists shipments first and finds this one.
+    const created = await bc.shipments.create(bcOrderId, input, { priority: 'high' }).catch((e: unknown) => transient(e, 'shipment create'));
+    await finish({ state: 'DONE', bcShipmentId: created.id, lastError: null, attempts: row.attempts + 1 });
+    await resolveOrderExceptions(db, row.orderSyncId, [REASON.writeBackFailed(row.whistlOrderId), REASON.shippedNotDespatched], now, 'shipment created');
+    await log('SHIPPED', `Shipment ${created.id} created in BigCommerce${partText}${bcTracking ? `, tracking ${bcTracking}` : ''}`, {
+      bcShipmentId: created.id,
+      whistlOrderId: row.whistlOrderId,
+      trackingNumber: bcTracking,
+      items: plan.items,
+    });
+    return 'shipped';
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const attempts = row.attempts + 1;
+    if (error instanceof RetryLater && attempts < MAX_WRITEBACK_ATTEMPTS) {
+      const delay = Math.max(retryDelayMs(attempts), error.retryAfterMs);
+      await finish({ state: 'PENDING', attempts, nextAttemptAt: new Date(now.getTime() + delay), lastError: message });
+      await log('WRITEBACK_RETRY', `Shipment write-back attempt ${attempts} failed (${message}); next try in ${Math.round(delay / 1000)} s`);
+      return 'retry';
+    }
+    if (!(error instanceof RetryLater) && !(error instanceof GiveUp)) console.error(`[fulfilment] write-back ${row.id} failed:`, error);
+    const why = error instanceof WhistlAuthError ? `${message}: check the connection in Settings` : message;
+    const text = `The shipment for Whistl order ${row.whistlOrderId}${partText} could not be created in BigCommerce after ${attempts} attempt(s): ${why}`;
+    await raiseOrderException(db, {
+      storeId: row.storeId,
+      orderSyncId: row.orderSyncId,
+      type: 'WRITEBACK_FAILED',
+      reasonKey: REASON.writeBackFailed(row.whistlOrderId),
+      message: text,
+      detail: { attempts, whistlOrderId: row.whistlOrderId, trackingNumber: row.trackingNumber },
+    });
+    await finish({ state: 'FAILED', attempts, lastError: why });
+    await log('WRITEBACK_FAILED', text);
+    return 'failed';
+  }
+}
