@@ -9,6 +9,7 @@ import { loadDevSecrets, SANDBOX_CLIENT_ID } from '../lib/dev-secrets';
 import { startDemoSandboxes, type DemoSandboxes } from '../sandbox/demo';
 
 const appPort = Number(process.env.PORT ?? 3000);
+const DEMO_MAPPINGS: Record<string, string> = { 'Royal Mail Tracked 48': 'RM48', 'Royal Mail Tracked 24': 'RM24', 'DPD Next Day': 'DPDNEXT' };
 const appUrl = process.env.APP_URL ?? `http://localhost:${appPort}`;
 
 function startNext(env: NodeJS.ProcessEnv): ChildProcess {
@@ -60,6 +61,15 @@ async function installDemoStore(demo: DemoSandboxes): Promise<void> {
   });
   const test = await panelCall('/api/settings/whistl/test', token, { method: 'POST' });
   console.log(`[demo] Whistl connection: ${String(test.detail)}`);
+  // The merchant has mapped their main methods; a few stay unmapped so the exception queue has work.
+  const listing = (await panelCall('/api/shipping-mappings', token)) as { methods?: Array<{ id: string; methodLabel: string; courierService: string | null }> };
+  for (const [label, service] of Object.entries(DEMO_MAPPINGS)) {
+    const method = listing.methods?.find((m) => m.methodLabel === label);
+    if (method && !method.courierService) {
+      await panelCall(`/api/shipping-mappings/${method.id}`, token, { method: 'PUT', body: JSON.stringify({ courierService: service }) });
+    }
+  }
+  console.log(`[demo] mapped ${Object.keys(DEMO_MAPPINGS).join(', ')}; left ${demo.store.unmappedMethods.join(', ')} unmapped`);
 }
 
 /** The demo's cron: what Vercel cron or a CronJob does in production, every few seconds here. */

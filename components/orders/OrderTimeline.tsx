@@ -1,4 +1,5 @@
 'use client';
+import { formatMoney } from './money';
 import { Badge, Box, Button, Flex, H3, Message, Panel, ProgressCircle, Table, Text } from '@bigcommerce/big-design';
 import { useApi } from '@/lib/client/api';
 import type { OrderTimelineView } from '@/lib/sync/panel/get-order-timeline';
@@ -35,7 +36,7 @@ export function OrderTimeline({ orderSyncId, onClose }: { orderSyncId: string; o
     <Panel
       header={`Order #${order.bcOrderId}`}
       action={{ text: 'Close', variant: 'subtle', onClick: onClose }}
-      description={`${order.customerName ?? 'Unknown customer'}${order.customerEmail ? ` · ${order.customerEmail}` : ''}${order.orderTotal ? ` · total ${order.orderTotal}` : ''}`}
+      description={`${order.customerName ?? 'Unknown customer'}${order.customerEmail ? ` · ${order.customerEmail}` : ''}${order.orderTotal ? ` · total ${formatMoney(order.orderTotal)}` : ''}`}
     >
       <Flex flexGap="1.5rem" flexWrap="wrap" marginBottom="medium">
         <Fact label="Sync state">

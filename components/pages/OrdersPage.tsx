@@ -1,4 +1,5 @@
 'use client';
+import { formatMoney } from '../orders/money';
 import { Badge, Box, Button, Flex, Form, Input, Message, Panel, Select, Table, Text } from '@bigcommerce/big-design';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '@/lib/client/api';
@@ -168,7 +169,7 @@ export function OrdersPage() {
               },
               { header: 'Placed', hash: 'placed', width: 170, render: (o) => (o.bcDateCreated ? dateTime(o.bcDateCreated) : '—') },
               { header: 'Sent to Whistl', hash: 'exported', width: 170, render: (o) => (o.exportedAt ? dateTime(o.exportedAt) : '—') },
-              { header: 'Total', hash: 'total', width: 100, align: 'right', render: (o) => o.orderTotal ?? '—' },
+              { header: 'Total', hash: 'total', width: 100, align: 'right', render: (o) => formatMoney(o.orderTotal) },
             ]}
           />
         </Panel>

@@ -1,4 +1,6 @@
 import type { DbClient } from '../db/types';
+import { fulfilmentJob } from './fulfilment-job';
+import { inventoryJob } from './inventory-job';
 import { ordersJob } from './orders-job';
 import { runJob, type JobSummary } from './run-job';
 
@@ -13,7 +15,12 @@ export interface ScheduledJob {
   run(db: DbClient): Promise<JobSummary>;
 }
 
-export const SCHEDULED_JOBS: ScheduledJob[] = [{ name: 'orders', everyMs: 60_000, run: ordersJob }];
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  { name: 'orders', everyMs: 60_000, run: ordersJob },
+  { name: 'fulfilment', everyMs: 60_000, run: fulfilmentJob },
+  // Each store has its own inventory schedule; this only checks who is due.
+  { name: 'inventory', everyMs: 60_000, run: inventoryJob },
+];
 
 export function startInProcessScheduler(getDb: () => Promise<DbClient>, jobs: ScheduledJob[] = SCHEDULED_JOBS): () => void {
   const timers = jobs.map((job) => {
