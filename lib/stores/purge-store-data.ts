@@ -11,6 +11,8 @@ export async function purgeStoreData(db: DbClient, storeId: string): Promise<voi
   await db.orderSync.deleteMany({ where: { storeId } });
   await db.inventorySku.deleteMany({ where: { storeId } });
   await db.inventoryRun.deleteMany({ where: { storeId } });
+  await db.alertDelivery.deleteMany({ where: { storeId } });
+  await db.alertChannel.deleteMany({ where: { storeId } });
   await db.syncException.deleteMany({ where: { storeId } });
   await db.shippingMapping.deleteMany({ where: { storeId } });
   await db.skuAlias.deleteMany({ where: { storeId } });
