@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // Browser tests and the fault matrix have their own commands (npm run test:e2e, npm run test:faults).
+    exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**'],
     setupFiles: ['tests/setup/env.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
