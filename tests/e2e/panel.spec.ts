@@ -49,7 +49,7 @@ test('the load callback opens the demo store panel and every section renders', a
   expect(page.url()).toBe(`${E2E.appUrl}/`);
   for (const section of SECTIONS) {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section.tab, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 2, name: section.heading })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: section.heading, exact: true }).first()).toBeVisible();
     await expect(page).toHaveURL(`${E2E.appUrl}${section.path}`);
     await expect(page.getByRole('link', { name: section.tab, exact: true })).toHaveAttribute('aria-current', 'page');
     await page.screenshot({ path: `test-results/screens/${section.path === '/' ? 'dashboard' : section.path.slice(1)}.png`, fullPage: true });
@@ -73,6 +73,7 @@ test('a bad signed payload is refused with a plain message', async ({ page }) =>
 test('inside a cross-site iframe: Settings reports the exact failure, then connects to Whistl', async ({ page }) => {
   await page.goto(E2E.frameUrl);
   const app = page.frameLocator('#app');
+  const connection = app.locator('form').filter({ has: app.getByLabel('API base URL') });
   await expectSignedIn(app);
   await expect(app.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
   // Moving between sections inside the frame keeps the session, even where storage is denied.
@@ -84,7 +85,7 @@ test('inside a cross-site iframe: Settings reports the exact failure, then conne
   await app.getByText('API key that never expires').click();
   await app.getByLabel('API key', { exact: true }).fill('not-a-real-key');
   await app.getByLabel('Warehouse id').fill('1');
-  await app.getByRole('button', { name: 'Save' }).click();
+  await connection.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
   await app.getByRole('button', { name: 'Test connection' }).click();
   await expect(app.getByText(/Could not reach Whistl.*ECONNREFUSED/)).toBeVisible();
@@ -93,13 +94,13 @@ test('inside a cross-site iframe: Settings reports the exact failure, then conne
   await app.getByText('Username and password').click();
   await app.getByLabel('Username', { exact: true }).fill(sandboxes.whistlAccount.username);
   await app.getByLabel('Password', { exact: true }).fill('wrong-password');
-  await app.getByRole('button', { name: 'Save' }).click();
+  await connection.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
   await app.getByRole('button', { name: 'Test connection' }).click();
   await expect(app.getByText(/Whistl credentials rejected/)).toBeVisible();
 
   await app.getByLabel('Password', { exact: true }).fill(sandboxes.whistlAccount.password);
-  await app.getByRole('button', { name: 'Save' }).click();
+  await connection.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
   await app.getByRole('button', { name: 'Test connection' }).click();
   await expect(app.getByText('Connected to Whistl; orders will go to warehouse Whistl Fulfilment Doncaster.')).toBeVisible();
