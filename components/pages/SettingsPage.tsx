@@ -2,26 +2,12 @@
 import { Button, Flex, Form, FormGroup, Input, Message, Panel, Radio, Text } from '@bigcommerce/big-design';
 import { useEffect, useState, type FormEvent } from 'react';
 import { apiFetch, ApiError, useApi, useMe } from '@/lib/client/api';
+import type { ConnectionTestResult as TestResult, WhistlConnectionView as ConnectionView } from '@/lib/stores/whistl-connection';
 import { PageHeader } from '../panel/PageHeader';
 import { InventorySettingsPanel } from '../settings/InventorySettingsPanel';
 import { ExportSettingsPanel } from '../settings/ExportSettingsPanel';
 import { TeamPanel } from '../settings/TeamPanel';
 
-interface ConnectionView {
-  baseUrl: string;
-  authMode: 'password' | 'apiKey';
-  username: string | null;
-  hasPassword: boolean;
-  hasApiKey: boolean;
-  warehouseId: string | null;
-  lastTest: { at: string; ok: boolean; detail: string } | null;
-}
-
-interface TestResult {
-  ok: boolean;
-  detail: string;
-  warehouses: Array<{ id: number; name: string; code?: string | null }>;
-}
 
 type Notice = { type: 'success' | 'error' | 'warning'; text: string };
 

@@ -36,6 +36,17 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
   } catch {
     throw new BadRequestError('The request body must be JSON');
   }
+  return validate(schema, raw);
+}
+
+/** Parses a URL's query string with a schema (empty values count as absent); a bad query is a 400. */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of new URL(request.url).searchParams) if (value !== '') raw[key] = value;
+  return validate(schema, raw);
+}
+
+function validate<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const result = schema.safeParse(raw);
   if (!result.success) {
     throw new BadRequestError(

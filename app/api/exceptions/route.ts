@@ -1,6 +1,6 @@
 import { listExceptions } from '@/lib/sync/panel/list-exceptions';
-import { exceptionFiltersSchema, parseQuery } from '@/lib/sync/panel/schemas';
-import { jsonResponse } from '@/lib/web/http';
+import { exceptionFiltersSchema } from '@/lib/sync/panel/schemas';
+import { jsonResponse, parseQuery } from '@/lib/web/http';
 import { withSession } from '@/lib/web/with-session';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INVENTORY_FILTERS, listInventory } from '@/lib/sync/inventory/list-inventory';
-import { BadRequestError, jsonResponse } from '@/lib/web/http';
+import { jsonResponse, parseQuery } from '@/lib/web/http';
 import { withSession } from '@/lib/web/with-session';
 
 export const dynamic = 'force-dynamic';
@@ -15,10 +15,7 @@ const querySchema = z.object({
 /** Per-SKU stock figures with filters, the sync lag and the last good run. Ops and CX read. */
 export const GET = withSession(
   async ({ db, session, request }) => {
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const parsed = querySchema.safeParse(params);
-    if (!parsed.success) throw new BadRequestError('The query is not valid', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
-    const { filter, q, page, pageSize } = parsed.data;
+    const { filter, q, page, pageSize } = parseQuery(request, querySchema);
     return jsonResponse(await listInventory(db, session.store.id, { filter, search: q, page, pageSize, now: new Date() }));
   },
   { roles: ['OPS', 'CX'] },

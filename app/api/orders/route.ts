@@ -1,6 +1,6 @@
-import { orderSearchSchema, parseQuery } from '@/lib/sync/panel/schemas';
+import { orderSearchSchema } from '@/lib/sync/panel/schemas';
 import { searchOrders } from '@/lib/sync/panel/search-orders';
-import { jsonResponse } from '@/lib/web/http';
+import { jsonResponse, parseQuery } from '@/lib/web/http';
 import { withSession } from '@/lib/web/with-session';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ExceptionStatus, ExceptionType, OrderSyncState, OwnerTeam, SkuPolicy } from '../../generated/prisma/enums';
-import { BadRequestError } from '../../web/http';
 
 /** Request shapes of the panel's JSON API (shared by the routes and the tests). */
 export const exceptionFiltersSchema = z
@@ -47,18 +46,3 @@ export const orderSearchSchema = z
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
-
-/** Parses a URL's query string with a schema; a bad query is a 400, never a 500. */
-export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
-  const params = new URL(request.url).searchParams;
-  const raw: Record<string, string> = {};
-  for (const [key, value] of params) if (value !== '') raw[key] = value;
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    throw new BadRequestError(
-      'The request is not valid',
-      result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-    );
-  }
-  return result.data;
-}
