@@ -98,6 +98,12 @@ function startScheduler(cronSecret: string): void {
         const summary = (await response.json()) as { runs?: Array<{ storeHash: string; kind: string; pushed: number; failed: number }> };
         for (const run of summary.runs ?? []) if (run.pushed || run.failed) console.log(`[demo] inventory ${run.kind} run (${run.storeHash}): ${run.pushed} pushed, ${run.failed} failed`);
       })
+      // Drift, dispatch cutoff risk and alerts.
+      .then(() => fetch(new URL('/api/cron/monitor', appUrl), { method: 'POST', headers: { authorization: `Bearer ${cronSecret}` } }))
+      .then(async (response) => {
+        const summary = (await response.json()) as { alerts?: { sent: number; failed: number } };
+        if (summary.alerts?.sent || summary.alerts?.failed) console.log(`[demo] alerts: ${summary.alerts.sent} sent, ${summary.alerts.failed} failed`);
+      })
       .catch((error: unknown) => console.warn(`[demo] cron call failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         running = false;

@@ -1,4 +1,5 @@
 'use client';
+import { helpHref } from '@/lib/sync/rules/runbook';
 import { Badge, Box, Button, Flex, Text } from '@bigcommerce/big-design';
 import type { ExceptionView } from '@/lib/sync/panel/list-exceptions';
 import { EXCEPTION_TYPE_LABELS, OWNER_LABELS } from './labels';
@@ -30,7 +31,8 @@ export function ExceptionReasons({ exceptions, onIgnore }: { exceptions: Excepti
           </Text>
           <Text color="secondary60" marginBottom="xxSmall">
             <strong>How to fix:</strong> {exception.runbook.fix}{' '}
-            {exception.runbook.fixHref !== '/exceptions' ? <PanelLink href={exception.runbook.fixHref}>{exception.runbook.fixLabel} ›</PanelLink> : null}
+            {exception.runbook.fixHref !== '/exceptions' ? <PanelLink href={exception.runbook.fixHref}>{exception.runbook.fixLabel} ›</PanelLink> : null}{' '}
+            <PanelLink href={helpHref(exception.type)}>More in Help ›</PanelLink>
           </Text>
           {exception.note ? (
             <Text color="secondary60" marginBottom="none">

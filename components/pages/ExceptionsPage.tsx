@@ -36,6 +36,13 @@ export function ExceptionsPage() {
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    // Deep links from the dashboard: /exceptions?type=<exception type>.
+    const linkedType = new URLSearchParams(window.location.search).get('type');
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (linkedType && /^[A-Z_]+$/.test(linkedType)) setType(linkedType);
+  }, []);
+
+  useEffect(() => {
     // Actions are taken far down a long list: bring their outcome into view.
     if (notice) noticeRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   }, [notice]);

@@ -25,14 +25,16 @@ export function OrdersPage() {
   const detailRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    // Deep links from the exception queue: /orders?q=<order id>.
-    const linked = new URLSearchParams(window.location.search).get('q');
+    // Deep links: /orders?q=<order id> from the exception queue, /orders?state=<state> from the dashboard.
+    const params = new URLSearchParams(window.location.search);
+    const linked = params.get('q');
+    const linkedState = params.get('state');
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (linkedState && /^[A-Z]+$/.test(linkedState)) setState(linkedState);
     if (!linked) return;
-    /* eslint-disable react-hooks/set-state-in-effect */
     setDraft(linked);
     setQ(linked);
     if (/^\d+$/.test(linked)) setOpenLinked(Number(linked));
-    /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
   const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(q ? { q } : {}), ...(state ? { state } : {}) });

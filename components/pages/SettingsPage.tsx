@@ -5,8 +5,11 @@ import { apiFetch, ApiError, useApi, useMe } from '@/lib/client/api';
 import type { ConnectionTestResult as TestResult, WhistlConnectionView as ConnectionView } from '@/lib/stores/whistl-connection';
 import { PageHeader } from '../panel/PageHeader';
 import { InventorySettingsPanel } from '../settings/InventorySettingsPanel';
+import { CutoffSettingsPanel } from '../settings/CutoffSettingsPanel';
 import { ExportSettingsPanel } from '../settings/ExportSettingsPanel';
 import { TeamPanel } from '../settings/TeamPanel';
+import { AlertsPanel } from '../settings/AlertsPanel';
+import { AuditLogPanel } from '../settings/AuditLogPanel';
 
 
 type Notice = { type: 'success' | 'error' | 'warning'; text: string };
@@ -26,7 +29,10 @@ export function SettingsPage() {
       )}
       {me ? <ExportSettingsPanel canEdit={me.role === 'ADMIN'} /> : null}
       {me?.role === 'ADMIN' ? <TeamPanel /> : null}
+      {me?.role === 'ADMIN' || me?.role === 'OPS' ? <AlertsPanel canEdit={me.role === 'ADMIN'} /> : null}
+      {me?.role === 'ADMIN' ? <AuditLogPanel /> : null}
       <InventorySettingsPanel />
+      {me ? <CutoffSettingsPanel canEdit={me.role === 'ADMIN' || me.role === 'OPS'} /> : null}
     </>
   );
 }

@@ -11,6 +11,8 @@ export const NAV_ITEMS: NavItem[] = [
   { id: 'shipping-mappings', title: 'Shipping mappings', href: '/shipping-mappings' },
   { id: 'sku-rules', title: 'SKU rules', href: '/sku-rules' },
   { id: 'inventory', title: 'Inventory', href: '/inventory' },
+  { id: 'audit', title: 'Audit', href: '/audit' },
+  { id: 'finance', title: 'Finance', href: '/finance' },
   { id: 'settings', title: 'Settings', href: '/settings' },
   { id: 'help', title: 'Help', href: '/help' },
 ];

@@ -1,6 +1,7 @@
 import type { DbClient } from '../db/types';
 import { fulfilmentJob } from './fulfilment-job';
 import { inventoryJob } from './inventory-job';
+import { monitorJob } from './monitor-job';
 import { ordersJob } from './orders-job';
 import { runJob, type JobSummary } from './run-job';
 
@@ -20,6 +21,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'fulfilment', everyMs: 60_000, run: fulfilmentJob },
   // Each store has its own inventory schedule; this only checks who is due.
   { name: 'inventory', everyMs: 60_000, run: inventoryJob },
+  // Drift, dispatch cutoff risk and alerts (deduplicated, so every minute is safe).
+  { name: 'monitor', everyMs: 60_000, run: (db) => monitorJob(db) },
 ];
 
 export function startInProcessScheduler(getDb: () => Promise<DbClient>, jobs: ScheduledJob[] = SCHEDULED_JOBS): () => void {

@@ -19,6 +19,7 @@ export async function purgeStoreData(db: DbClient, storeId: string): Promise<voi
   await db.auditLog.deleteMany({ where: { storeId } });
   await db.webhookEvent.deleteMany({ where: { storeId } });
   await db.catalogScan.deleteMany({ where: { storeId } });
+  await db.integrationAudit.deleteMany({ where: { storeId } });
   await db.session.deleteMany({ where: { storeId } });
   await db.storeUser.deleteMany({ where: { storeId } });
   await db.whistlConnection.deleteMany({ where: { storeId } });

@@ -29,6 +29,8 @@ export async function listTeam(db: DbClient, storeId: string): Promise<TeamMembe
 }
 
 export async function setMemberRole(db: DbClient, storeId: string, userId: string, role: AppRole, actorEmail: string): Promise<TeamMember> {
+  // Anything but a UUID cannot name a member (and would be a database error, not a 404).
+  if (!z.uuid().safeParse(userId).success) throw new TeamError('No such user in this store', 404);
   const member = await db.storeUser.findUnique({ where: { storeId_userId: { storeId, userId } }, include: { user: true } });
   if (!member) throw new TeamError('No such user in this store', 404);
   if (member.isOwner && role !== 'ADMIN') throw new TeamError('The store owner is always an admin', 400);

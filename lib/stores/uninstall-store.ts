@@ -18,6 +18,7 @@ export async function uninstallStore(db: PrismaClient, storeHash: string): Promi
         despatchWatermark: null,
         stockWatermark: null,
         lastFullStockSyncAt: null,
+        appExtensionId: null,
         uninstalledAt: new Date(),
       },
     });

@@ -5,6 +5,7 @@ import { createSession } from '../auth/session';
 import { getDb, type Db } from '../db/client';
 import { bigCommerceClientFor } from '../stores/clients';
 import { registerOrderWebhooks } from '../sync/webhooks/register';
+import { registerOrderAppExtension, removeOrderAppExtension } from '../stores/app-extension';
 import { getEnv } from '../env';
 import { installStore } from '../stores/install-store';
 import { openPanel, StoreNotInstalledError } from '../stores/open-panel';
@@ -35,6 +36,7 @@ export async function handleAuthCallback(request: Request): Promise<Response> {
     const db = await getDb();
     const { storeId, userId } = await installStore(db, grant);
     await registerWebhooksOrWarn(db, storeId, grant.storeHash, env.APP_URL);
+    await registerAppExtensionOrWarn(db, storeId, grant.storeHash);
     const token = await createSession(db, { storeId, userId }, env.SESSION_SECRET);
     return redirectResponse(panelUrl('/', token));
   } catch (error) {
@@ -53,6 +55,30 @@ async function registerWebhooksOrWarn(db: Db, storeId: string, storeHash: string
     await registerOrderWebhooks(db, await bigCommerceClientFor(db, storeId), { storeId, storeHash, appUrl });
   } catch (error) {
     console.warn(`[install] could not register webhooks for store ${storeHash}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The "Whistl status" link on BigCommerce's order pages is a convenience: without it (e.g. the
+ * store did not grant store_app_extensions_manage) the app works the same, so this never fails
+ * the install. Re-installing retries it and never adds a second link.
+ */
+async function registerAppExtensionOrWarn(db: Db, storeId: string, storeHash: string): Promise<void> {
+  try {
+    await registerOrderAppExtension(db, (await bigCommerceClientFor(db, storeId)).appExtensions, storeId);
+  } catch (error) {
+    console.warn(`[install] could not register the order-page App Extension for store ${storeHash}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Before the store's token is forgotten: remove our App Extension if BigCommerce still lets us. */
+async function removeAppExtensionQuietly(db: Db, storeHash: string): Promise<void> {
+  const store = await db.store.findUnique({ where: { hash: storeHash }, select: { id: true, status: true, appExtensionId: true } });
+  if (!store || store.status !== 'INSTALLED' || !store.appExtensionId) return;
+  try {
+    await removeOrderAppExtension((await bigCommerceClientFor(db, store.id)).appExtensions, store.appExtensionId);
+  } catch {
+    // Usually the token is already revoked and BigCommerce removed the app's extensions with it.
   }
 }
 
@@ -82,7 +108,9 @@ export async function handleLoadCallback(request: Request): Promise<Response> {
 export async function handleUninstallCallback(request: Request): Promise<Response> {
   const payload = verifyFromRequest(request);
   if (payload instanceof Response) return payload;
-  const outcome = await uninstallStore(await getDb(), payload.storeHash);
+  const db = await getDb();
+  await removeAppExtensionQuietly(db, payload.storeHash);
+  const outcome = await uninstallStore(db, payload.storeHash);
   return textResponse(200, outcome === 'uninstalled' ? 'Uninstalled: the store’s data has been removed.' : 'Already uninstalled.');
 }
 

@@ -55,6 +55,11 @@ const router = new Router<ControlContext>()
     const input = body(ctx);
     return json(200, ctx.control.setQuota(hash, input as unknown as Parameters<SandboxControl['setQuota']>[1]));
   })
+  .add('GET', '/_sandbox/stores/{hash}/app-extensions', ({ control }, { hash = '' }) => json(200, control.appExtensions(hash)))
+  .add('POST', '/_sandbox/stores/{hash}/app-extensions/open', (ctx, { hash = '' }) => {
+    const input = body(ctx);
+    return json(201, ctx.control.openAppExtension(hash, input as unknown as Parameters<SandboxControl['openAppExtension']>[1]));
+  })
   .add('GET', '/_sandbox/stores/{hash}/webhook-deliveries', ({ control }, { hash = '' }) => json(200, control.webhookDeliveries(hash)))
   .add('POST', '/_sandbox/idle', async ({ control }) => {
     await control.idle();

@@ -4,6 +4,7 @@
  * (HTTP 400 with a message).
  */
 import { z } from 'zod';
+import { clearAppExtensions, findAppExtension, listAppExtensions, type AppExtensionRecord } from './app-extensions';
 import { settleIdle, type SandboxCore } from './core';
 import type { FaultSettings, Order, StoreState, StoreUser } from './model';
 import { productInventoryKey, variantInventoryKey } from './model';
@@ -93,6 +94,12 @@ const signSchema = z.strictObject({
   url: z.string().optional(),
   channelId: z.number().int().positive().optional(),
 });
+const openExtensionSchema = z.strictObject({
+  extensionId: z.string().min(1).optional(),
+  /** The record the user is looking at: an order id for an ORDERS extension. */
+  recordId: z.number().int().positive(),
+  userId: z.number().int().positive().optional(),
+});
 const statusSchema = z.number().int().min(0).max(MAX_STATUS_ID);
 const placeOrderSchema = z.strictObject({
   customerId: z.number().int().min(0).optional(),
@@ -163,6 +170,7 @@ export type SignPayloadRequest = z.infer<typeof signSchema>;
 export type PlaceOrderRequest = PlaceOrderInput;
 export type SetInventoryRequest = z.infer<typeof inventorySchema>;
 export type FaultsRequest = z.infer<typeof faultsSchema>;
+export type OpenAppExtensionRequest = z.infer<typeof openExtensionSchema>;
 
 export interface StoreSummary {
   hash: string;
@@ -334,11 +342,33 @@ export class SandboxControl {
     if (parsed.kind === 'uninstall') {
       store.accessToken = null;
       store.hooks.clear();
+      clearAppExtensions(store, this.core.clientId);
     }
     if (parsed.kind === 'remove_user' && user.id !== store.owner.id) {
       store.users = store.users.filter((candidate) => candidate.id !== user.id);
     }
     return payload;
+  }
+
+  /** The App Extensions the app registered on the store (GraphQL `store { appExtensions }`). */
+  appExtensions(hash: string): AppExtensionRecord[] {
+    return listAppExtensions(this.store(hash), this.core.clientId);
+  }
+
+  /**
+   * A user clicks the app's extension on a record page: the control panel loads the app with the
+   * extension's url, `${id}` filled with the record id, as the signed payload's `url` claim.
+   * Without `extensionId` the app's only (first) extension is used.
+   */
+  openAppExtension(hash: string, input: OpenAppExtensionRequest): SignedPayload & { url: string; extensionId: string } {
+    const parsed = parse(openExtensionSchema, input);
+    const store = this.store(hash);
+    const extension = parsed.extensionId ? findAppExtension(store, this.core.clientId, parsed.extensionId) : listAppExtensions(store, this.core.clientId)[0];
+    if (!extension) throw new ControlError(parsed.extensionId ? `app extension ${parsed.extensionId} does not exist in store ${hash}` : `the app has no App Extension on store ${hash}`, 404);
+    if (!store.accessToken) throw new ControlError(`the app is not installed on store ${hash}`, 409);
+    const url = extension.url.replaceAll('${id}', String(parsed.recordId));
+    const payload = this.signPayload(hash, { kind: 'load', url, ...(parsed.userId ? { userId: parsed.userId } : {}) });
+    return { ...payload, url, extensionId: extension.id };
   }
 
   /** The access token currently valid for the app on a store (null before install). */

@@ -14,6 +14,7 @@ export const DEFAULT_SCOPES = [
   'store_inventory',
   'store_v2_information_read_only',
   'store_locations_read_only',
+  'store_app_extensions_manage',
 ].join(' ');
 
 export const INSTALL_CODE_TTL_MS = 5 * 60 * 1000;

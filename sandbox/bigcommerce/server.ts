@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleGraphql } from './app-extensions';
 import { SandboxControl } from './control';
 import { handleControl } from './control-http';
 import { settleBackground, type SandboxCore } from './core';
@@ -140,6 +141,29 @@ async function handleRest(core: SandboxCore, req: IncomingMessage, url: URL, mat
   return withHeaders(response);
 }
 
+/** `POST /stores/{hash}/graphql`: same token, quota and latency as REST; App Extensions only. */
+async function handleGraphqlRequest(core: SandboxCore, req: IncomingMessage, hash: string): Promise<SandboxResponse> {
+  const store = core.stores.get(hash);
+  if (!store) return json(404, { errors: [{ message: `Store ${hash} not found` }] });
+  const method = (req.method ?? 'GET').toUpperCase();
+  countCall(store, `${method} /graphql`);
+  const decision = takeRequest(store, core.now());
+  if (!decision.allowed) {
+    store.stats.served429 += 1;
+    return { status: 429, body: { status: 429, title: 'Too many requests' }, headers: decision.headers };
+  }
+  const withHeaders = (response: SandboxResponse): SandboxResponse => ({ ...response, headers: { ...rateHeaders(store, core.now()), ...(response.headers ?? {}) } });
+  const token = req.headers['x-auth-token'];
+  if (!store.accessToken || typeof token !== 'string' || token !== store.accessToken.token) {
+    store.stats.unauthorized += 1;
+    return withHeaders(json(401, { errors: [{ message: 'You are not authorized to access this store (missing or invalid X-Auth-Token).' }] }));
+  }
+  if (method !== 'POST') return withHeaders(json(405, { errors: [{ message: 'GraphQL requests must be POST' }] }));
+  if (store.faults.latencyMs > 0) await sleep(store.faults.latencyMs);
+  const body = parseJsonBody(await readRawBody(req), () => new HttpError(json(400, { errors: [{ message: 'The request body is not valid JSON.' }] })));
+  return withHeaders(handleGraphql(core, store, body, store.accessToken.scope));
+}
+
 async function readTokenBody(req: IncomingMessage): Promise<unknown> {
   const raw = await readRawBody(req);
   const type = String(req.headers['content-type'] ?? '');
@@ -163,6 +187,8 @@ async function route(core: SandboxCore, control: SandboxControl, req: IncomingMe
       const body = parseJsonBody(raw, () => new HttpError(json(400, { error: 'the request body is not valid JSON' })));
       return await handleControl(control, method, path, body);
     }
+    const graphql = /^\/stores\/([^/]+)\/graphql$/.exec(path);
+    if (graphql) return await handleGraphqlRequest(core, req, graphql[1] ?? '');
     const match = STORE_PATH.exec(path);
     if (match) return await handleRest(core, req, url, match);
     if (path === '/' || path === '/health') return json(200, { ok: true, service: 'bigcommerce-sandbox' });

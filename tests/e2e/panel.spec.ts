@@ -34,6 +34,8 @@ const SECTIONS = [
   { tab: 'Shipping mappings', heading: 'Shipping mappings', path: '/shipping-mappings' },
   { tab: 'SKU rules', heading: 'SKU rules', path: '/sku-rules' },
   { tab: 'Inventory', heading: 'Inventory', path: '/inventory' },
+  { tab: 'Audit', heading: 'Go-live audit', path: '/audit' },
+  { tab: 'Finance', heading: 'Finance reconciliation', path: '/finance' },
   { tab: 'Settings', heading: 'Settings', path: '/settings' },
   { tab: 'Help', heading: 'Help', path: '/help' },
 ];

@@ -1,4 +1,5 @@
 /** `createBigCommerceClient`: one configured client per store. */
+import { createAppExtensionsApi } from './endpoints/app-extensions';
 import { createCatalogApi } from './endpoints/catalog';
 import { createCatalogListApi } from './endpoints/catalog-list';
 import { createInventoryApi } from './endpoints/inventory';
@@ -50,6 +51,7 @@ export function createBigCommerceClient(config: BigCommerceClientConfig) {
     catalogList: createCatalogListApi(transport),
     inventory: createInventoryApi(transport),
     webhooks: createWebhooksApi(transport),
+    appExtensions: createAppExtensionsApi(transport),
     /** Store-wide limiter counters (requests sent, 429s, waits) plus this client's retries. */
     stats(): BigCommerceClientStats {
       return { ...rateLimiter.stats(), retries: transport.retries() };

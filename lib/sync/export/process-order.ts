@@ -2,7 +2,7 @@ import { BigCommerceNotFoundError, BigCommerceRetriableError, type OrderWithCons
 import type { DbClient } from '../../db/types';
 import { Prisma } from '../../generated/prisma/client';
 import { WhistlAuthError, WhistlRetriableError, type CreateOrderOutcome, type WhistlAdapter } from '../../whistl';
-import { buildWhistlOrders, normaliseShippingMethod, type PlannedWhistlOrder } from '../rules';
+import { buildWhistlOrders, normaliseShippingMethod, warehouseLines, type PlannedWhistlOrder } from '../rules';
 import type { ExportProblem } from '../types';
 import type { ClaimedOrder } from './claim';
 import { loadExportContext } from './context';
@@ -57,7 +57,13 @@ export async function processClaimedOrder(db: DbClient, deps: ExportDeps, claime
     });
     await recordWarehouseLines(db, row.storeId, row.id, order);
 
-    const exported = row.links.length > 0 && row.links.every((l) => l.whistlOrderId !== null);
+    // Exported only when every address with warehouse lines has its Whistl order: a runner that
+    // died between the creates of a multi-address order leaves some addresses without a link.
+    const addressesToShip = order.shippingAddresses.filter((a) => warehouseLines(a).length > 0);
+    const exported =
+      row.links.length > 0 &&
+      row.links.every((l) => l.whistlOrderId !== null) &&
+      addressesToShip.every((a) => row.links.some((l) => l.orderAddressId === a.orderAddressId));
     const cancelledInBc = order.statusId === BC_STATUS.CANCELLED || order.isDeleted;
     if (cancelledInBc) {
       if (row.links.some((l) => l.whistlOrderId !== null)) return await cancelInWhistl(db, deps, row, log, now);
@@ -76,7 +82,10 @@ export async function processClaimedOrder(db: DbClient, deps: ExportDeps, claime
     });
     const context = await loadExportContext(db, row.storeId, warehouseId);
 
-    if (!context.exportStatusIds.includes(order.statusId)) {
+    // Once a create has gone out (a link exists), a despatch written back while the rest was
+    // retrying moves the order to (Partially) Shipped: that must not strand the unsent addresses.
+    const shippedAfterExportBegan = row.links.length > 0 && (order.statusId === BC_STATUS.SHIPPED || order.statusId === BC_STATUS.PARTIALLY_SHIPPED);
+    if (!context.exportStatusIds.includes(order.statusId) && !shippedAfterExportBegan) {
       const reason = `Status "${order.status}" (${order.statusId}) is not one this store exports; it will be sent when it reaches one`;
       await finish(db, row.id, { state: 'SKIPPED', lastError: reason });
       if (row.lastError !== reason) await log('SKIPPED', reason);

@@ -1,0 +1,5 @@
+import { AuditPage } from '@/components/pages/AuditPage';
+
+export default function Page() {
+  return <AuditPage />;
+}

@@ -1,0 +1,5 @@
+import { FinancePage } from '@/components/pages/FinancePage';
+
+export default function Page() {
+  return <FinancePage />;
+}

@@ -1,0 +1,5 @@
+import { AuditPrintPage } from '@/components/pages/AuditPrintPage';
+
+export default function Page() {
+  return <AuditPrintPage />;
+}
