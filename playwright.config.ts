@@ -49,6 +49,8 @@ export default defineConfig({
       CRON_SECRET: E2E.cronSecret,
       APP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       SESSION_SECRET: 'e2e-session-secret-0123456789-0123456789',
+      // The stand-in control panel (tests/e2e/panel.spec.ts) frames the app from here.
+      FRAME_ANCESTORS: E2E.frameUrl,
     },
   },
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadDevSecrets, SANDBOX_CLIENT_ID } from './dev-secrets';
+import { parseFrameAncestors } from './web/security-headers';
 
 /**
  * The environment, validated once. Names are a contract (README): keep them.
@@ -34,6 +35,11 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters'),
   APP_ENCRYPTION_KEY: encryptionKey,
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Extra origins allowed to frame the panel besides BigCommerce's control panel (proxy.ts reads it per request). */
+  FRAME_ANCESTORS: z
+    .string()
+    .refine((value) => parseFrameAncestors(value).invalid.length === 0, 'must be space-separated origins such as https://admin.example.com')
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

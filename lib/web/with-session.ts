@@ -34,7 +34,7 @@ export function withSession(
     try {
       return await handler({ request, session, db }, route ? await route.params : {});
     } catch (error) {
-      if (error instanceof BadRequestError) return jsonError(400, error.message, error.details);
+      if (error instanceof BadRequestError) return jsonError(error.status, error.message, error.details);
       console.error(`[panel] ${request.method} ${new URL(request.url).pathname} failed for store ${session.store.hash}:`, error);
       return jsonError(500, 'Something went wrong on our side; it has been logged.');
     }

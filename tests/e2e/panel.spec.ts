@@ -83,25 +83,25 @@ test('inside a cross-site iframe: Settings reports the exact failure, then conne
   await expect(app.getByRole('heading', { level: 2, name: 'Help' })).toBeVisible();
   await app.getByRole('link', { name: 'Settings', exact: true }).click();
 
-  await app.getByLabel('API base URL').fill('http://127.0.0.1:3199');
+  await connection.getByLabel('API base URL').fill('http://127.0.0.1:3199');
   await app.getByText('API key that never expires').click();
-  await app.getByLabel('API key', { exact: true }).fill('not-a-real-key');
-  await app.getByLabel('Warehouse id').fill('1');
+  await connection.getByLabel('API key', { exact: true }).fill('not-a-real-key');
+  await connection.getByLabel('Warehouse id').fill('1');
   await connection.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
   await app.getByRole('button', { name: 'Test connection' }).click();
   await expect(app.getByText(/Could not reach Whistl.*ECONNREFUSED/)).toBeVisible();
 
-  await app.getByLabel('API base URL').fill(E2E.whistlUrl);
+  await connection.getByLabel('API base URL').fill(E2E.whistlUrl);
   await app.getByText('Username and password').click();
-  await app.getByLabel('Username', { exact: true }).fill(sandboxes.whistlAccount.username);
-  await app.getByLabel('Password', { exact: true }).fill('wrong-password');
+  await connection.getByLabel('Username', { exact: true }).fill(sandboxes.whistlAccount.username);
+  await connection.getByLabel('Password', { exact: true }).fill('wrong-password');
   await connection.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
   await app.getByRole('button', { name: 'Test connection' }).click();
   await expect(app.getByText(/Whistl credentials rejected/)).toBeVisible();
 
-  await app.getByLabel('Password', { exact: true }).fill(sandboxes.whistlAccount.password);
+  await connection.getByLabel('Password', { exact: true }).fill(sandboxes.whistlAccount.password);
   await connection.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByText('Saved. Use “Test connection” to check it works.')).toBeVisible();
   await app.getByRole('button', { name: 'Test connection' }).click();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DbClient } from '../../db/types';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from '../../web/http';
 import type { ExportDeps } from '../export/deps';
 import { storeForWhistlWebhook } from './connect-action-urls';
 import { recordWhistlOrder, type RecordOutcome } from './record-whistl-order';
@@ -27,6 +28,7 @@ export async function receiveWhistlWebhook(
   const store = await storeForWhistlWebhook(db, input.storeHash, input.secret);
   if (!store) return { status: 'rejected', httpStatus: 401, reason: 'Unknown store or wrong webhook secret' };
 
+  if (jsonNestingDepth(input.rawBody) > MAX_JSON_DEPTH) return { status: 'rejected', httpStatus: 400, reason: 'The body is nested too deeply' };
   let hint: z.infer<typeof hintSchema>;
   try {
     hint = hintSchema.parse(JSON.parse(input.rawBody));

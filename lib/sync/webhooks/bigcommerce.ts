@@ -2,6 +2,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { z } from 'zod';
 import { decryptSecret, safeEqual } from '../../crypto';
 import type { DbClient } from '../../db/types';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from '../../web/http';
 import { enqueueOrder } from '../export/enqueue';
 
 /**
@@ -37,6 +38,10 @@ export async function receiveBigCommerceWebhook(
   db: DbClient,
   input: { rawBody: string; headers: Record<string, string>; clientSecret: string },
 ): Promise<WebhookResult> {
+  // Before anything parses it (the signature check does): deep nesting costs recursion everywhere, and the body is stored as jsonb.
+  if (jsonNestingDepth(input.rawBody) > MAX_JSON_DEPTH) {
+    return { status: 'rejected', httpStatus: 400, reason: `Webhook body is nested too deeply (at most ${MAX_JSON_DEPTH} levels)` };
+  }
   try {
     new Webhook(Buffer.from(input.clientSecret, 'utf8').toString('base64')).verify(input.rawBody, input.headers);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db/client';
 import { defaultExportDeps } from '@/lib/sync/export/deps';
 import { receiveWhistlWebhook } from '@/lib/sync/fulfilment/receive-whistl-webhook';
-import { jsonResponse, textResponse } from '@/lib/web/http';
+import { BadRequestError, jsonResponse, readBodyText, textResponse } from '@/lib/web/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,13 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(request: Request, context: { params: Promise<{ storeHash: string; secret: string }> }): Promise<Response> {
   const { storeHash, secret } = await context.params;
-  const rawBody = await request.text();
+  let rawBody: string;
+  try {
+    rawBody = await readBodyText(request);
+  } catch (error) {
+    if (error instanceof BadRequestError) return textResponse(error.status, error.message);
+    throw error;
+  }
   const db = await getDb();
   const result = await receiveWhistlWebhook(db, defaultExportDeps(db), { storeHash, secret, rawBody });
   if (result.status === 'rejected') return textResponse(result.httpStatus, result.reason);
