@@ -103,10 +103,14 @@ describe('fault matrix: crash and race points pinned down', () => {
     expect(h.demo.bigcommerce.control.getOrder(h.storeHash, order.id).statusId).toBe(3);
 
     // The retry: the order is Partially Shipped now, and its second address has still not been sent.
-    h.advance(60 * 60_000);
-    await runExportBatch(db, h.deps, { timeBudgetMs: 20_000 });
-    const after = await db.orderSync.findUniqueOrThrow({ where: { id: waiting.id }, include: { links: true } });
-    expect(after.state).toBe('EXPORTED');
+    // On a loaded machine a retry can itself meet a transient error: retrying again is correct behaviour.
+    let after = await db.orderSync.findUniqueOrThrow({ where: { id: waiting.id }, include: { links: true } });
+    for (let round = 0; round < 3 && (round === 0 || after.state === 'PENDING'); round++) {
+      h.advance(60 * 60_000);
+      await runExportBatch(db, h.deps, { timeBudgetMs: 20_000 });
+      after = await db.orderSync.findUniqueOrThrow({ where: { id: waiting.id }, include: { links: true } });
+    }
+    expect(after.state, `last error: ${after.lastError ?? 'none'}`).toBe('EXPORTED');
     expect(after.links).toHaveLength(2);
     for (const link of after.links) {
       const inWhistl = await h.whistl.searchOrdersByNumber(link.orderNumber);
