@@ -265,5 +265,10 @@ describe('order export', () => {
     for (const order of orders) expect((await syncOf(order.id)).state).toBe('EXPORTED');
     // One listing call per page (and export status), none per order.
     expect(h.demo.bigcommerce.control.stats(h.storeHash).total - before).toBeLessThanOrEqual(2);
+    // The job sweeps a store at most once a minute, however often it runs.
+    const again = await sweepStores(db(), h.deps, { minIntervalMs: 60_000 });
+    expect(again.stores).toBe(0);
+    h.advance(61_000);
+    expect((await sweepStores(db(), h.deps, { minIntervalMs: 60_000 })).stores).toBe(1);
   });
 });

@@ -15,11 +15,19 @@ export interface SweepSummary {
  * its watermark (minus an overlap) and queue any that need work. The listing carries each whole
  * order, which is kept as a snapshot so processing needs no second read.
  */
-export async function sweepStores(db: DbClient, deps: ExportDeps, options: { timeBudgetMs?: number } = {}): Promise<SweepSummary> {
+export async function sweepStores(
+  db: DbClient,
+  deps: ExportDeps,
+  options: { timeBudgetMs?: number; /** Skip stores swept less than this long ago: the sweep is a backstop, not the main path. */ minIntervalMs?: number } = {},
+): Promise<SweepSummary> {
   const started = Date.now();
   const budget = options.timeBudgetMs ?? 20_000;
   const stores = await db.store.findMany({
-    where: { status: 'INSTALLED', whistl: { isNot: null } },
+    where: {
+      status: 'INSTALLED',
+      whistl: { isNot: null },
+      ...(options.minIntervalMs ? { OR: [{ orderWatermark: null }, { orderWatermark: { lt: new Date(deps.now().getTime() - options.minIntervalMs) } }] } : {}),
+    },
     include: { settings: true },
     orderBy: { orderWatermark: { sort: 'asc', nulls: 'first' } },
   });

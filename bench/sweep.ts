@@ -1,0 +1,66 @@
+/**
+ * Scenario 3, sweep only: every webhook of this store is lost (dropWebhookRate 1), so only the
+ * orders job's sweep finds the orders. The scheduler runs the orders job alone.
+ */
+import { getDb } from '@/lib/db/client';
+import { ordersJob } from '@/lib/jobs/orders-job';
+import { startInProcessScheduler } from '@/lib/jobs/scheduler';
+import { percentile, round, startResourceSampler, sumCalls, waitFor, waitForJobsToFinish, type ResourceReport } from './metrics';
+import { placeShopperOrder, type BenchStore, type World } from './world';
+
+export interface SweepResult {
+  orders: number;
+  exported: number;
+  webhooksDelivered: number;
+  realSeconds: number;
+  tickMs: number;
+  bc: { total: number; calls: Record<string, number>; orderLists: number; orderReads: number };
+  whistlCreates: number;
+  placedToWhistlMs: { p50: number; p95: number };
+  resources: ResourceReport;
+}
+
+export async function runSweepOnly(world: World, store: BenchStore, options: { orders: number; tickMs: number; timeoutMs: number }): Promise<SweepResult> {
+  const { db } = world;
+  world.bc.control.setQuota(store.hash, { requests: 150, windowMs: 30_000 });
+  world.bc.control.setFaults(store.hash, { dropWebhookRate: 1 });
+  const hooksBefore = world.webhooks.bigcommerce;
+  const placedAt = new Map<number, number>();
+  for (let n = 0; n < options.orders; n += 1) placedAt.set(placeShopperOrder(world, store, n), Date.now());
+  await world.bc.control.idle();
+  world.bc.control.resetStats(store.hash);
+  world.whistl.resetCallCounts();
+
+  const resources = startResourceSampler();
+  const started = Date.now();
+  const stop = startInProcessScheduler(getDb, [{ name: 'orders', everyMs: options.tickMs, run: ordersJob }]);
+  await waitFor(async () => (await db.orderSync.count({ where: { storeId: store.storeId, state: 'EXPORTED' } })) >= options.orders, options.timeoutMs, 1000);
+  stop();
+  const realMs = Date.now() - started;
+  await waitForJobsToFinish(db);
+  const usage = resources.stop();
+
+  const syncs = await db.orderSync.findMany({ where: { storeId: store.storeId, state: 'EXPORTED' }, select: { bcOrderId: true, exportedAt: true } });
+  const latencies = syncs.flatMap((s) => {
+    const placed = placedAt.get(s.bcOrderId);
+    return placed !== undefined && s.exportedAt ? [s.exportedAt.getTime() - placed] : [];
+  });
+  const stats = world.bc.control.stats(store.hash);
+  const whistlCalls = world.whistl.callCounts();
+  return {
+    orders: options.orders,
+    exported: syncs.length,
+    webhooksDelivered: world.webhooks.bigcommerce - hooksBefore,
+    realSeconds: round(realMs / 1000, 1),
+    tickMs: options.tickMs,
+    bc: {
+      total: stats.total,
+      calls: stats.calls,
+      orderLists: sumCalls(stats.calls, (key) => key === 'GET /v2/orders'),
+      orderReads: sumCalls(stats.calls, (key) => /^GET \/v2\/orders\/\{[^}]+\}$/.test(key)),
+    },
+    whistlCreates: sumCalls(whistlCalls, (key) => key === 'PUT /api/Order'),
+    placedToWhistlMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    resources: usage,
+  };
+}
