@@ -2,7 +2,7 @@ import type { DbClient } from '../db/types';
 import type { ExceptionType, OrderSyncState, OwnerTeam } from '../generated/prisma/enums';
 import { listAtRiskOrders, nextCutoff, type AtRiskOrder, type AtRiskReason } from './cutoff/cutoff';
 import { countPerBucket, lastLocalDays } from './cutoff/day-buckets';
-import { isValidTimeZone } from './cutoff/zoned-time';
+import { isValidTimeZone } from '../time/zoned-time';
 
 /** The cron jobs whose last good run the dashboard shows (JobRun.job). */
 export const DASHBOARD_JOBS = ['orders', 'fulfilment', 'inventory', 'monitor'] as const;

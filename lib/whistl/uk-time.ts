@@ -10,46 +10,13 @@
  *   ambiguous; it is read as the second occurrence (GMT).
  */
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+import { offsetMsAt, wallClockAt } from '../time/zoned-time';
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function londonWallClock(instantMs: number): WallClock {
-  const fields: Record<string, number> = {};
-  for (const part of LONDON.formatToParts(new Date(instantMs))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return {
-    year: fields.year ?? 0,
-    month: fields.month ?? 0,
-    day: fields.day ?? 0,
-    hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
-  };
-}
+const LONDON = 'Europe/London';
 
 /** London's offset from UTC at an instant, in ms (0 in GMT, 3 600 000 in BST). */
 export function londonOffsetMs(instantMs: number): number {
-  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-  const w = londonWallClock(wholeSecond);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - wholeSecond;
+  return offsetMsAt(instantMs, LONDON);
 }
 
 const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?$/;
@@ -86,6 +53,6 @@ function pad(value: number, width = 2): string {
 
 /** Formats an instant as Whistl expects: UK local wall-clock time, no offset ("2026-07-01T14:03:22"). */
 export function formatUkLocal(date: Date): string {
-  const w = londonWallClock(date.getTime());
+  const w = wallClockAt(date.getTime(), LONDON);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextCutoff, parseCutoffTime } from '@/lib/sync/cutoff/cutoff';
-import { addDays, formatLocalDate, localDateOf, localDayBounds, parseLocalDate, zonedInstant } from '@/lib/sync/cutoff/zoned-time';
+import { addDays, formatLocalDate, localDateOf, localDayBounds, parseLocalDate, zonedInstant } from '@/lib/time/zoned-time';
 
 const LONDON = 'Europe/London';
 const H = 3_600_000;

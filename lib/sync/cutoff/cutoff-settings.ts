@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DbClient } from '../../db/types';
 import { recordAudit } from '../panel/record-audit';
 import { nextCutoff, parseCutoffTime } from './cutoff';
-import { isValidTimeZone } from './zoned-time';
+import { isValidTimeZone } from '../../time/zoned-time';
 
 /** The store's last collection time and time zone, read and saved from Settings. */
 export const cutoffSettingsSchema = z

@@ -1,7 +1,7 @@
 import type { DbClient } from '../../db/types';
 import type { ExceptionType, OrderSyncState } from '../../generated/prisma/enums';
 import { ORDER_STATUS, statusName } from '../../whistl/statuses';
-import { addDays, isValidTimeZone, localDateOf, zonedInstant } from './zoned-time';
+import { addDays, isValidTimeZone, localDateOf, zonedInstant } from '../../time/zoned-time';
 
 /**
  * The dispatch cutoff: each store's last parcel collection of the day ("HH:MM" in its time zone),

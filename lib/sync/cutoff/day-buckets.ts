@@ -1,4 +1,4 @@
-import { addDays, formatLocalDate, localDateOf, localDayBounds, type LocalDate } from './zoned-time';
+import { addDays, formatLocalDate, localDateOf, localDayBounds, type LocalDate } from '../../time/zoned-time';
 
 /** Consecutive local calendar days in a time zone, for counting instants per day. */
 export interface DayBucket {

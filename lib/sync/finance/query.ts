@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BadRequestError } from '../../web/http';
-import { parseLocalDate, type LocalDate } from '../cutoff/zoned-time';
+import { parseLocalDate, type LocalDate } from '../../time/zoned-time';
 import { daysBetween, MAX_RECONCILIATION_DAYS } from './reconcile';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').refine((t) => parseLocalDate(t) !== null, 'Not a calendar date');

@@ -3,7 +3,7 @@ import type { OrderSyncState } from '../../generated/prisma/enums';
 import { BC_ORDER_STATUSES } from '../../stores/export-settings';
 import { DESPATCHED_STATUS_IDS, ORDER_STATUS, statusName } from '../../whistl/statuses';
 import { bucketIndex, dayBucket, type DayBucket } from '../cutoff/day-buckets';
-import { addDays, formatLocalDate, isValidTimeZone, localDateOf, type LocalDate } from '../cutoff/zoned-time';
+import { addDays, formatLocalDate, isValidTimeZone, localDateOf, type LocalDate } from '../../time/zoned-time';
 import { MISMATCH_KINDS, type MismatchKind } from './kinds';
 import { formatMoneyUnits, parseMoney } from './money';
 
