@@ -64,12 +64,24 @@ describe('BigCommerce client: rate limits', () => {
     expect(rig.client.stats()).toMatchObject({ throttled: 1, throttledWithoutHeaders: 0, requestsSent: 2, retries: 1 });
   });
 
-  it('a POST is not retried on a 429 but its error says how long the store is paused', async () => {
-    rig = await startRig(() => ({ status: 429, headers: rateLimitHeaders(0, 700) }));
+  it('a POST refused with a 429 is sent again once the window resets (a 429 is refused before anything is done)', async () => {
+    rig = await startRig((_request, index) =>
+      index === 0
+        ? { status: 429, headers: rateLimitHeaders(0, 300) }
+        : { status: 200, body: { data: { id: 9, scope: 'store/order/created', destination: 'https://app.example/hook', is_active: true, headers: null, created_at: 1, updated_at: 1, client_id: 'c', store_hash: 'abc123' }, meta: {} }, headers: rateLimitHeaders(100, 30_000) },
+    );
+    const created = await rig.client.webhooks.create({ scope: 'store/order/created', destination: 'https://app.example/hook' });
+    expect(created.id).toBe(9);
+    expect(rig.server.requests).toHaveLength(2);
+    expect(gapMs(rig, 0, 1)).toBeGreaterThanOrEqual(280);
+  });
+
+  it('a POST refused with 429s on every try ends in an error that says how long the store is paused', async () => {
+    rig = await startRig(() => ({ status: 429, headers: rateLimitHeaders(0, 200) }));
     const error = await rig.client.webhooks.create({ scope: 'store/order/created', destination: 'https://app.example/hook' }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'BigCommerceRetriableError', reason: 'rate-limited' });
-    expect((error as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(600);
-    expect(rig.server.requests).toHaveLength(1);
+    expect((error as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(100);
+    expect(rig.server.requests).toHaveLength(4);
   });
 
   it('on a 429 without headers (platform load) backs off harder, doubling', async () => {

@@ -32,7 +32,7 @@ async function despatch(whistlOrderId: number) {
 }
 
 describe('fulfilment write-back', () => {
-  it('exported orders carry ConnectAction URLs with the store secret; a despatch webhook makes exactly one shipment (3 BigCommerce calls)', async () => {
+  it('exported orders carry ConnectAction URLs with the store secret; a despatch webhook makes exactly one shipment (1 BigCommerce call)', async () => {
     const skuA = nextSku();
     const skuB = nextSku();
     const exported = await h.placeAndExport([{ sku: skuA, quantity: 2 }, { sku: skuB, quantity: 1 }]);
@@ -57,7 +57,8 @@ describe('fulfilment write-back', () => {
     expect(run.outcomes.shipped).toBe(1);
     const callsPerShipment = h.bcCalls() - bcBefore;
     console.log(`[fulfilment] BigCommerce calls for one shipment: ${callsPerShipment}`, h.demo.bigcommerce.control.stats(h.storeHash).calls);
-    expect(callsPerShipment).toBe(3);
+    expect(callsPerShipment).toBe(1);
+    expect(h.demo.bigcommerce.control.stats(h.storeHash).calls).not.toHaveProperty(`GET /v2/orders/{order_id}/shipments`);
 
     const made = shipments(exported.bcOrderId);
     expect(made).toHaveLength(1);
@@ -116,6 +117,33 @@ describe('fulfilment write-back', () => {
     expect(made).toHaveLength(1);
     expect(made[0]?.tracking_number).toBe(despatched.trackingNumber);
     expect(made[0]?.items.map((i) => i.quantity)).toEqual([3]);
+  });
+
+  it('a shipment made by hand before the despatch: the direct create is refused, the checked path finds nothing left to ship', async () => {
+    const exported = await h.placeAndExport([{ sku: nextSku(), quantity: 2 }]);
+    const bc = await h.deps.bigcommerce(h.storeId);
+    const bcOrder = h.demo.bigcommerce.control.getOrder(h.storeHash, exported.bcOrderId);
+    const line = bcOrder.lines[0]!;
+    await bc.shipments.create(exported.bcOrderId, { orderAddressId: exported.links[0]!.orderAddressId, items: [{ orderProductId: line.id, quantity: 2 }], trackingNumber: 'HANDMADE1', comments: 'packed by hand' });
+    await despatch(exported.links[0]!.whistlOrderId);
+    const run = await h.writeBacks();
+    expect(run.outcomes['nothing-to-ship']).toBe(1);
+    expect(shipments(exported.bcOrderId).map((s) => s.tracking_number)).toEqual(['HANDMADE1']);
+    expect((await writeBacksOf(exported.orderSyncId))[0]).toMatchObject({ state: 'DONE' });
+  });
+
+  it('a write-back whose runner died (lease ran out) takes the checked path: the shipment it made is found, not made again', async () => {
+    const exported = await h.placeAndExport([{ sku: nextSku(), quantity: 1 }]);
+    await despatch(exported.links[0]!.whistlOrderId);
+    await h.writeBacks();
+    expect(shipments(exported.bcOrderId)).toHaveLength(1);
+    // As if the runner died after BigCommerce created the shipment but before the row said DONE.
+    await db().shipmentWriteBack.updateMany({ where: { orderSyncId: exported.orderSyncId }, data: { state: 'WORKING', attempts: 0, bcShipmentId: null, leaseUntil: new Date(h.deps.now().getTime() - 1_000) } });
+    const bcBefore = h.bcCalls();
+    const run = await h.writeBacks();
+    expect(run.outcomes['already-shipped']).toBe(1);
+    expect(h.bcCalls() - bcBefore).toBe(2);
+    expect(shipments(exported.bcOrderId)).toHaveLength(1);
   });
 
   it('a split despatch in 2 parts makes 2 shipments, each with its own tracking and its part of the items', async () => {

@@ -36,7 +36,7 @@ export interface ApiResponse {
 }
 
 export interface RetryPolicy {
-  /** Total attempts for idempotent requests, including the first. */
+  /** Total attempts for idempotent requests (and for any request refused with a 429), including the first. */
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -152,15 +152,18 @@ export function createTransport(config: TransportConfig): Transport {
 
   async function send(request: ApiRequest): Promise<ApiResponse> {
     const idempotent = request.idempotent ?? request.method !== 'POST';
-    const maxAttempts = idempotent ? Math.max(1, config.retry.maxAttempts) : 1;
+    const maxAttempts = Math.max(1, config.retry.maxAttempts);
     for (let attemptNo = 1; ; attemptNo += 1) {
       try {
         return await attempt(request);
       } catch (error) {
         if (!(error instanceof BigCommerceRetriableError) || attemptNo >= maxAttempts) throw error;
+        // A 429 is refused before anything is done, so even a POST may go again; a POST that
+        // failed any other way may have taken effect, and only its caller can check.
+        const throttled = error.reason === 'rate-limited' || error.reason === 'platform-load';
+        if (!idempotent && !throttled) throw error;
         retries += 1;
         // After a 429 the shared limiter already holds every request until the window resets.
-        const throttled = error.reason === 'rate-limited' || error.reason === 'platform-load';
         if (!throttled) await sleep(backoffDelayMs(config.retry, attemptNo));
       }
     }

@@ -2,6 +2,7 @@ import { BigCommerceNotFoundError, BigCommerceRetriableError, type OrderWithCons
 import type { DbClient } from '../../db/types';
 import { Prisma } from '../../generated/prisma/client';
 import { WhistlAuthError, WhistlRetriableError, type CreateOrderOutcome, type WhistlAdapter } from '../../whistl';
+import { toShipLines, type ShipmentLine } from '../fulfilment/ship-lines';
 import { buildWhistlOrders, normaliseShippingMethod, warehouseLines, type PlannedWhistlOrder } from '../rules';
 import type { ExportProblem } from '../types';
 import type { ClaimedOrder } from './claim';
@@ -108,10 +109,12 @@ export async function processClaimedOrder(db: DbClient, deps: ExportDeps, claime
     }
     if (plan.kind === 'invalid') return await hold(db, row, plan.problems, context.ownerOverrides, log, now, 'VALIDATION_FAILED');
 
-    const methodKeys = new Map(order.shippingAddresses.map((a) => [a.orderAddressId, normaliseShippingMethod(a.shippingMethod)]));
+    const addresses = new Map(order.shippingAddresses.map((a) => [a.orderAddressId, a]));
     const rejections: ExportProblem[] = [];
     for (const planned of plan.orders) {
-      const problem = await createOnce(db, row, planned, whistl, claimed.reclaimed || row.outcomeUnknown, log, methodKeys.get(planned.orderAddressId) ?? '');
+      const address = addresses.get(planned.orderAddressId);
+      const target = { methodKey: normaliseShippingMethod(address?.shippingMethod ?? ''), shipLines: toShipLines(address?.lines ?? []) };
+      const problem = await createOnce(db, row, planned, whistl, claimed.reclaimed || row.outcomeUnknown, log, target);
       if (problem) rejections.push(problem);
     }
     if (rejections.length > 0) return await hold(db, row, rejections, context.ownerOverrides, log, now, 'WHISTL_REJECTED');
@@ -177,14 +180,16 @@ async function createOnce(
   whistl: WhistlAdapter,
   mayAlreadyExist: boolean,
   log: Log,
-  methodKey: string,
+  target: { methodKey: string; shipLines: ShipmentLine[] },
 ): Promise<ExportProblem | null> {
+  const { methodKey } = target;
   const existing = row.links.find((l) => l.orderAddressId === planned.orderAddressId);
   if (existing?.whistlOrderId) return null;
+  const shipLines = target.shipLines as unknown as Prisma.InputJsonValue;
   const link = await db.whistlOrderLink.upsert({
     where: { orderSyncId_orderAddressId: { orderSyncId: row.id, orderAddressId: planned.orderAddressId } },
-    create: { storeId: row.storeId, orderSyncId: row.id, orderAddressId: planned.orderAddressId, orderNumber: planned.orderNumber, externalRef: planned.externalOrderReference },
-    update: { orderNumber: planned.orderNumber, externalRef: planned.externalOrderReference },
+    create: { storeId: row.storeId, orderSyncId: row.id, orderAddressId: planned.orderAddressId, orderNumber: planned.orderNumber, externalRef: planned.externalOrderReference, shipLines },
+    update: { orderNumber: planned.orderNumber, externalRef: planned.externalOrderReference, shipLines },
   });
 
   // A link without an id means an earlier create may have landed without us hearing back.

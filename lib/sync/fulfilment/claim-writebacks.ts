@@ -4,6 +4,8 @@ import { WRITEBACK_LEASE_MS } from './policy';
 export interface ClaimedWriteBack {
   id: string;
   storeId: string;
+  /** The previous runner's lease ran out: it may have created the shipment before it died. */
+  reclaimed: boolean;
 }
 
 /**
@@ -18,14 +20,14 @@ export async function claimDueWriteBacks(db: DbClient, now: Date, limit: number)
     `UPDATE "ShipmentWriteBack" AS w
        SET state = 'WORKING', "leaseUntil" = $2, "updatedAt" = now()
      FROM (
-       SELECT id FROM "ShipmentWriteBack"
+       SELECT id, state = 'WORKING' AS reclaimed FROM "ShipmentWriteBack"
        WHERE (state = 'PENDING' AND "nextAttemptAt" <= $1) OR (state = 'WORKING' AND "leaseUntil" < $1)
        ORDER BY "nextAttemptAt"
        LIMIT $3
        FOR UPDATE SKIP LOCKED
      ) AS due
      WHERE w.id = due.id
-     RETURNING w.id, w."storeId"`,
+     RETURNING w.id, w."storeId", due.reclaimed`,
     now,
     leaseUntil,
     limit,

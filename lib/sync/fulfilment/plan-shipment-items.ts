@@ -1,7 +1,7 @@
-import type { OrderLine } from '../../bigcommerce/api';
 import type { WhistlOrderItem } from '../../whistl';
 import { toWhistlSku } from '../rules';
 import type { SkuRules } from '../types';
+import type { ShipmentLine } from './ship-lines';
 
 export interface ShipmentItemPlan {
   /** What the BigCommerce shipment carries: never more than is left to ship on a line. */
@@ -21,7 +21,7 @@ export interface ShipmentItemPlan {
  * split part without items returns null: what the part holds is not guessed.
  */
 export function planShipmentItems(
-  lines: readonly OrderLine[],
+  lines: readonly ShipmentLine[],
   whistlItems: readonly WhistlOrderItem[],
   rules: SkuRules,
   options: { split: boolean },
@@ -64,7 +64,7 @@ export function planShipmentItems(
   const short: ShipmentItemPlan['short'] = [];
   if (!options.split) {
     // Compare with what was ordered, per Whistl SKU (a SKU may span several lines).
-    const orderedBySku = new Map<string, { ordered: number; line: OrderLine }>();
+    const orderedBySku = new Map<string, { ordered: number; line: ShipmentLine }>();
     for (const line of physical) {
       const sku = whistlSkuOf.get(line.orderProductId) ?? '';
       const entry = orderedBySku.get(sku);

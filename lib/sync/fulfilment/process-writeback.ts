@@ -1,6 +1,7 @@
 import {
   BigCommerceNotFoundError,
   BigCommerceRetriableError,
+  BigCommerceValidationError,
   MAX_TRACKING_NUMBER_LENGTH,
   type CreateShipmentInput,
 } from '../../bigcommerce/api';
@@ -14,6 +15,7 @@ import type { ClaimedWriteBack } from './claim-writebacks';
 import { raiseOrderException, REASON, resolveOrderExceptions } from './exceptions';
 import { planShipmentItems } from './plan-shipment-items';
 import { BC_CANCELLED_STATUS_ID, MAX_WRITEBACK_ATTEMPTS } from './policy';
+import { reviveShipLines } from './ship-lines';
 import { trackingCarrierSlug } from './tracking-carrier';
 
 export type WriteBackOutcome = 'shipped' | 'already-shipped' | 'nothing-to-ship' | 'drift' | 'retry' | 'failed';
@@ -43,13 +45,27 @@ export function shipmentMarker(whistlOrderId: number): string {
 }
 
 /**
- * Turns one despatched Whistl record into one BigCommerce shipment, never two: the order's
- * shipments are listed first and one carrying the tracking number (or our marker) means done.
- * BigCommerce calls per shipment: read the order, list its shipments, create (3, all priority
- * 'high': this is customer-facing work and goes before background syncs).
+ * Turns one despatched Whistl record into one BigCommerce shipment, never two.
+ *
+ * First attempt (the common case): the lines kept from the export are planned against Whistl's
+ * despatched items and the shipment is created straight away: 1 BigCommerce call. BigCommerce
+ * refuses to ship more than is left on a line, so a shipment someone else already made surfaces
+ * as a refusal, and we fall back to the checked path below.
+ *
+ * Checked path (retries, reclaimed leases, split parts, anything unusual): read the order, list
+ * its shipments and treat one carrying the tracking number (or our marker) as done, then create:
+ * 3 calls. All calls are priority 'high': this is customer-facing work and goes before
+ * background syncs.
  */
 export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: ClaimedWriteBack): Promise<WriteBackOutcome> {
-  const row = await db.shipmentWriteBack.findUniqueOrThrow({ where: { id: claimed.id }, include: { orderSync: { select: { bcOrderId: true } } } });
+  const row = await db.shipmentWriteBack.findUniqueOrThrow({
+    where: { id: claimed.id },
+    include: {
+      orderSync: {
+        select: { bcOrderId: true, state: true, cancelRequested: true, bcStatusId: true, links: { select: { orderAddressId: true, shipLines: true } } },
+      },
+    },
+  });
   const bcOrderId = row.orderSync.bcOrderId;
   const now = deps.now();
   const log = (kind: string, message: string, detail?: Prisma.InputJsonValue) =>
@@ -66,14 +82,58 @@ export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: 
     const bcTracking = trackingNumber.slice(0, MAX_TRACKING_NUMBER_LENGTH);
     const trackingUrl = (fresh?.trackingUrl ?? row.trackingUrl ?? '').trim().slice(0, 500);
     const carrier = fresh?.courierServiceName ?? row.carrier;
+    const marker = shipmentMarker(row.whistlOrderId);
+    const shipmentInput = (items: CreateShipmentInput['items']): CreateShipmentInput => ({
+      orderAddressId: row.orderAddressId,
+      items,
+      ...(bcTracking ? { trackingNumber: bcTracking } : {}),
+      ...(trackingUrl ? { trackingLink: trackingUrl } : {}),
+      trackingCarrier: trackingCarrierSlug(carrier),
+      ...(carrier ? { shippingMethod: carrier } : {}),
+      comments: `${marker}${partText}${trackingNumber.length > MAX_TRACKING_NUMBER_LENGTH ? `, full tracking ${trackingNumber}` : ''}`,
+    });
+    const shipped = async (created: { id: number }, items: CreateShipmentInput['items']): Promise<WriteBackOutcome> => {
+      await finish({ state: 'DONE', bcShipmentId: created.id, lastError: null, attempts: row.attempts + 1 });
+      await resolveOrderExceptions(db, row.orderSyncId, [REASON.writeBackFailed(row.whistlOrderId), REASON.shippedNotDespatched], now, 'shipment created');
+      await log('SHIPPED', `Shipment ${created.id} created in BigCommerce${partText}${bcTracking ? `, tracking ${bcTracking}` : ''}`, {
+        bcShipmentId: created.id,
+        whistlOrderId: row.whistlOrderId,
+        trackingNumber: bcTracking,
+        items,
+      });
+      return 'shipped';
+    };
 
     const bc = await deps.bigcommerce(row.storeId);
+    const context = await loadExportContext(db, row.storeId, warehouseId);
+
+    const sync = row.orderSync;
+    const keptLines = reviveShipLines(sync.links.find((l) => l.orderAddressId === row.orderAddressId)?.shipLines);
+    const directAllowed =
+      row.attempts === 0 &&
+      !claimed.reclaimed &&
+      row.numberOfParts === 1 &&
+      keptLines !== null &&
+      !sync.cancelRequested &&
+      sync.state !== 'CANCELLED' &&
+      sync.bcStatusId !== BC_CANCELLED_STATUS_ID;
+    const directPlan = directAllowed ? planShipmentItems(keptLines, fresh?.items ?? [], context.settings.sku, { split: false }) : null;
+    if (directPlan && directPlan.items.length > 0 && directPlan.unmatched.length === 0 && directPlan.short.length === 0) {
+      try {
+        // A lost answer here is safe: the retry takes the checked path and finds this shipment.
+        const created = await bc.shipments.create(bcOrderId, shipmentInput(directPlan.items), { priority: 'high' });
+        return await shipped(created, directPlan.items);
+      } catch (error) {
+        // Refused (already shipped by hand, order edited since export): check properly below.
+        if (!(error instanceof BigCommerceValidationError)) transient(error, 'shipment create');
+      }
+    }
+
     const order = await bc.orders.get(bcOrderId, { priority: 'high' }).catch((error: unknown) => {
       if (error instanceof BigCommerceNotFoundError) throw new GiveUp(`Order ${bcOrderId} no longer exists in BigCommerce`);
       return transient(error, 'order read');
     });
     const shipments = await bc.shipments.list(bcOrderId, { priority: 'high' }).catch((e: unknown) => transient(e, 'shipments read'));
-    const marker = shipmentMarker(row.whistlOrderId);
     const existing = shipments.find((s) => (bcTracking !== '' && s.trackingNumber === bcTracking) || s.comments.includes(marker));
     if (existing) {
       await finish({ state: 'DONE', bcShipmentId: existing.id, lastError: null, trackingNumber: trackingNumber || null });
@@ -95,7 +155,6 @@ export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: 
 
     const address = order.shippingAddresses.find((a) => a.orderAddressId === row.orderAddressId);
     if (!address) throw new GiveUp(`Order ${bcOrderId} has no shipping address ${row.orderAddressId} any more`);
-    const context = await loadExportContext(db, row.storeId, warehouseId);
     const plan = planShipmentItems(address.lines, fresh?.items ?? [], context.settings.sku, { split: row.numberOfParts > 1 });
     if (!plan) throw new GiveUp(`Whistl does not say what part ${row.part} of ${row.numberOfParts} holds, so its shipment cannot be made without guessing: create it by hand with tracking ${trackingNumber || '(none)'}`);
 
@@ -122,26 +181,9 @@ export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: 
       return 'nothing-to-ship';
     }
 
-    const input: CreateShipmentInput = {
-      orderAddressId: row.orderAddressId,
-      items: plan.items,
-      ...(bcTracking ? { trackingNumber: bcTracking } : {}),
-      ...(trackingUrl ? { trackingLink: trackingUrl } : {}),
-      trackingCarrier: trackingCarrierSlug(carrier),
-      ...(carrier ? { shippingMethod: carrier } : {}),
-      comments: `${marker}${partText}${trackingNumber.length > MAX_TRACKING_NUMBER_LENGTH ? `, full tracking ${trackingNumber}` : ''}`,
-    };
     // A lost answer here is safe: the retry lists shipments first and finds this one.
-    const created = await bc.shipments.create(bcOrderId, input, { priority: 'high' }).catch((e: unknown) => transient(e, 'shipment create'));
-    await finish({ state: 'DONE', bcShipmentId: created.id, lastError: null, attempts: row.attempts + 1 });
-    await resolveOrderExceptions(db, row.orderSyncId, [REASON.writeBackFailed(row.whistlOrderId), REASON.shippedNotDespatched], now, 'shipment created');
-    await log('SHIPPED', `Shipment ${created.id} created in BigCommerce${partText}${bcTracking ? `, tracking ${bcTracking}` : ''}`, {
-      bcShipmentId: created.id,
-      whistlOrderId: row.whistlOrderId,
-      trackingNumber: bcTracking,
-      items: plan.items,
-    });
-    return 'shipped';
+    const created = await bc.shipments.create(bcOrderId, shipmentInput(plan.items), { priority: 'high' }).catch((e: unknown) => transient(e, 'shipment create'));
+    return await shipped(created, plan.items);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const attempts = row.attempts + 1;

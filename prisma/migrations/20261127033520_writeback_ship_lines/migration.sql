@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WhistlOrderLink" ADD COLUMN     "shipLines" JSONB;
