@@ -7,6 +7,8 @@ export interface ClaimedOrder {
   bcOrderId: number;
   /** The previous runner's lease ran out: it may have sent a create we never heard back from. */
   reclaimed: boolean;
+  /** A sweep left the order as listed, so it may need no read at all. */
+  hasSnapshot: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function claimDueOrders(db: DbClient, now: Date, limit: number): Pr
        FOR UPDATE SKIP LOCKED
      ) AS due
      WHERE o.id = due.id
-     RETURNING o.id, o."storeId", o."bcOrderId", due.reclaimed`,
+     RETURNING o.id, o."storeId", o."bcOrderId", due.reclaimed, (o."bcSnapshot" IS NOT NULL) AS "hasSnapshot"`,
     now,
     leaseUntil,
     limit,

@@ -31,14 +31,20 @@ class RetryLater extends Error {
  * and creates each Whistl order exactly once: an unknown outcome is searched for before any
  * new create, and Whistl's duplicate rejection is adopted, not raised.
  */
-export async function processClaimedOrder(db: DbClient, deps: ExportDeps, claimed: ClaimedOrder): Promise<ExportOutcome> {
+export async function processClaimedOrder(
+  db: DbClient,
+  deps: ExportDeps,
+  claimed: ClaimedOrder,
+  /** The order as just listed with others (prefetchOrders), so it need not be read again. */
+  prefetched?: OrderWithConsignments,
+): Promise<ExportOutcome> {
   const row = await db.orderSync.findUniqueOrThrow({ where: { id: claimed.id }, include: { links: true } });
   const now = deps.now();
   const log = (kind: string, message: string, detail?: Prisma.InputJsonValue) =>
     db.orderSyncEvent.create({ data: { storeId: row.storeId, orderSyncId: row.id, kind, message, detail } });
 
   try {
-    const order = await readOrder(db, deps, row.storeId, row.bcOrderId, row.bcSnapshot, row.bcDateModified);
+    const order = prefetched ?? (await readOrder(deps, row.storeId, row.bcOrderId, row.bcSnapshot, row.bcDateModified));
     if (!order) {
       await finish(db, row.id, { state: 'SKIPPED', lastError: 'The order no longer exists in BigCommerce' });
       await log('SKIPPED', 'The order no longer exists in BigCommerce');
@@ -128,7 +134,6 @@ export async function processClaimedOrder(db: DbClient, deps: ExportDeps, claime
 }
 
 async function readOrder(
-  db: DbClient,
   deps: ExportDeps,
   storeId: string,
   bcOrderId: number,

@@ -1,6 +1,7 @@
 import type { DbClient } from '../../db/types';
 import { claimDueOrders } from './claim';
 import type { ExportDeps } from './deps';
+import { prefetchOrders } from './prefetch';
 import { processClaimedOrder, type ExportOutcome } from './process-order';
 
 export interface ExportRunSummary {
@@ -16,18 +17,22 @@ export interface ExportRunOptions {
   maxOrders?: number;
   /** Stop claiming new work after this long. */
   timeBudgetMs?: number;
-  /** Orders claimed (and processed concurrently) at a time. */
+  /** Orders processed at the same time. */
   concurrency?: number;
+  /** Orders claimed at a time: their BigCommerce reads are batched (see prefetchOrders). */
+  claimSize?: number;
 }
 
 /**
  * Processes due order records until none are left, the batch limit or the time budget.
- * Claims are small (a few rows) so a slow order never holds many others hostage.
+ * Claims are modest (25 rows): big enough that a backlog is read from BigCommerce a listing at
+ * a time, small enough that a slow batch never holds many orders hostage for long.
  */
 export async function runExportBatch(db: DbClient, deps: ExportDeps, options: ExportRunOptions = {}): Promise<ExportRunSummary> {
   const maxOrders = options.maxOrders ?? 200;
   const timeBudgetMs = options.timeBudgetMs ?? 25_000;
   const concurrency = options.concurrency ?? 4;
+  const claimSize = options.claimSize ?? 25;
   const started = Date.now();
   const outcomes: Record<ExportOutcome, number> = { exported: 0, held: 0, skipped: 0, retry: 0, failed: 0, cancelled: 0, waiting: 0 };
   let claimedTotal = 0;
@@ -37,11 +42,25 @@ export async function runExportBatch(db: DbClient, deps: ExportDeps, options: Ex
       stoppedEarly = true;
       break;
     }
-    const claimed = await claimDueOrders(db, deps.now(), Math.min(concurrency, maxOrders - claimedTotal));
+    const claimed = await claimDueOrders(db, deps.now(), Math.min(claimSize, maxOrders - claimedTotal));
     if (claimed.length === 0) break;
     claimedTotal += claimed.length;
-    const results = await Promise.all(claimed.map((c) => processClaimedOrder(db, deps, c)));
+    const prefetched = await prefetchOrders(deps, claimed);
+    const results = await mapWithConcurrency(claimed, concurrency, (c) => processClaimedOrder(db, deps, c, prefetched.get(c.id)));
     for (const outcome of results) outcomes[outcome] += 1;
   }
   return { claimed: claimedTotal, outcomes, stoppedEarly, durationMs: Date.now() - started };
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }

@@ -23,6 +23,7 @@ export interface OrderListFilters {
   statusId?: number;
   minDateModified?: Date;
   minId?: number;
+  maxId?: number;
   /** e.g. `date_modified:asc`, `id:asc`. */
   sort?: string;
   /** Page size, 1..250 (default 250). */
@@ -34,6 +35,7 @@ function orderListQuery(filters: OrderListFilters): Record<string, string | numb
     status_id: filters.statusId,
     min_date_modified: filters.minDateModified ? formatRfc2822(filters.minDateModified) : undefined,
     min_id: filters.minId,
+    max_id: filters.maxId,
     sort: filters.sort,
     ...CONSIGNMENT_QUERY,
   };
