@@ -35,6 +35,8 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters'),
   APP_ENCRYPTION_KEY: encryptionKey,
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** 1: start export / write-back work right after a webhook is answered; 0: leave it to the cron. */
+  SYNC_AFTER_WEBHOOK: z.enum(['0', '1'], 'must be 0 or 1').default('1'),
   /** Extra origins allowed to frame the panel besides BigCommerce's control panel (proxy.ts reads it per request). */
   FRAME_ANCESTORS: z
     .string()

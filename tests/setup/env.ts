@@ -15,4 +15,6 @@ Object.assign(process.env, {
   APP_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
   SESSION_SECRET: 'test-session-secret-0123456789-0123456789',
   PGLITE_DATA_DIR: 'memory://',
+  // Tests drive the sync themselves; a run started by a webhook would race their assertions.
+  SYNC_AFTER_WEBHOOK: '0',
 });
