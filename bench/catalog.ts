@@ -2,11 +2,12 @@
  * Scenario 2, a big catalog: N product-tracked SKUs in BigCommerce and Whistl. A first full
  * reconciliation (what a store's first sync and the periodic reconciliation cost), then 1 % of
  * Whistl's stock changes and the next scheduled tick runs: time from that tick until every change
- * is visible in BigCommerce, and the requests it used.
+ * is visible in BigCommerce, and the requests it used. The inventory runs happen in the app
+ * process (runDueInventorySyncs with the scheduler's clock shifted); the catalogs live here.
  */
-import { defaultInventoryDeps, type InventoryDeps } from '@/lib/sync/inventory/deps';
-import { runDueInventorySyncs, type InventorySyncSummary } from '@/lib/sync/inventory/run-inventory-sync';
-import { round, startResourceSampler, sumCalls, waitFor, type ResourceReport } from './metrics';
+import type { InventorySyncSummary } from '@/lib/sync/inventory/run-inventory-sync';
+import type { AppUsage } from './app-protocol';
+import { round, sumCalls, waitFor } from './metrics';
 import { installBenchStore, type World } from './world';
 
 export interface CatalogResult {
@@ -14,13 +15,14 @@ export interface CatalogResult {
   changed: number;
   full: { passMs: number; bcRequests: number; catalogPages: number; adjustments: number; whistlRequests: number; pushed: number };
   tick: { passMs: number; runMs: number; kind: string; bcRequests: number; adjustments: number; whistlRequests: number; pushed: number; applied: boolean };
-  resources: ResourceReport;
+  /** The app process's resource use over the scenario. */
+  resources: AppUsage;
 }
 
 const MINUTE = 60_000;
 
 export async function runCatalog(world: World, options: { skus: number; changeFraction: number }): Promise<CatalogResult> {
-  const { db } = world;
+  const { app } = world;
   const hash = 'benchcatalog';
   const products = Array.from({ length: options.skus }, (_, i) => ({ name: `Item ${i}`, sku: `CAT${i}`, inventoryTracking: 'product' as const, stock: 0 }));
   world.bc.control.seedStore({ hash, productCount: 0, products, awkwardSkus: { nonAlphanumeric: 0, missing: 0 } });
@@ -35,31 +37,25 @@ export async function runCatalog(world: World, options: { skus: number; changeFr
 
   // The scheduler's clock for this store: ticks are 5 simulated minutes apart; Whistl's clock moves with it.
   let offsetMs = 0;
-  const deps: InventoryDeps = { ...defaultInventoryDeps(db), now: () => new Date(Date.now() + offsetMs) };
   const advance = (ms: number) => {
     offsetMs += ms;
     world.whistl.advanceClock(ms);
   };
-  const runFor = async (): Promise<InventorySyncSummary> => {
-    const summary = await runDueInventorySyncs(db, deps, { timeBudgetMs: 600_000, maxStores: 20 });
-    const run = summary.runs.find((r) => r.storeId === store.storeId);
-    if (!run) throw new Error(`the inventory sync of ${hash} was not due (${JSON.stringify(summary)})`);
-    if (run.error) throw new Error(`the inventory sync of ${hash} failed: ${run.error}`);
-    return run;
-  };
+  // The app process runs the due syncs at the shifted clock and returns this store's run (or fails if it was not due or failed).
+  const runFor = (): Promise<InventorySyncSummary> => app.call('runInventory', { offsetMs, storeId: store.storeId });
   const allApplied = (expected: Map<string, number>) => {
     let ok = 0;
     for (const row of world.bc.control.inventory(hash)) if (expected.get(row.sku) === row.onHand) ok += 1;
     return ok >= expected.size;
   };
 
-  const resources = startResourceSampler();
+  await app.call('resetUsage', {});
   // The seed is older than the feed's overlap when the first run starts.
   advance(15 * MINUTE);
   const fullStarted = Date.now();
   const full = await runFor();
   const fullExpected = new Map(store.skus.map((sku) => [sku, 50]));
-  await waitFor(() => allApplied(fullExpected), 120_000, 500);
+  await waitFor(() => allApplied(fullExpected), 120_000, 500, app.signal);
   const fullMs = Date.now() - fullStarted;
   console.log(`[bench] catalog: first full pass of ${options.skus} SKUs in ${round(fullMs / 1000, 1)} s (${full.requests.bigcommerce} BigCommerce requests)`);
 
@@ -75,7 +71,7 @@ export async function runCatalog(world: World, options: { skus: number; changeFr
   const tickStarted = Date.now();
   const tick = await runFor();
   const runMs = Date.now() - tickStarted;
-  const applied = await waitFor(() => allApplied(expected), 60_000, 100);
+  const applied = await waitFor(() => allApplied(expected), 60_000, 100, app.signal);
   const passMs = Date.now() - tickStarted;
   const statsAfter = world.bc.control.stats(hash);
   const inventoryCalls = (calls: Record<string, number>) => sumCalls(calls, (key) => key.includes('/v3/inventory/'));
@@ -100,6 +96,6 @@ export async function runCatalog(world: World, options: { skus: number; changeFr
       pushed: tick.pushed,
       applied,
     },
-    resources: resources.stop(),
+    resources: await app.call('usage', {}),
   };
 }

@@ -54,12 +54,13 @@ export function startResourceSampler(everyMs = 250): { stop(): ResourceReport } 
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** Polls `done` until it is true or `timeoutMs` passes. Returns whether it finished. */
-export async function waitFor(done: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 500): Promise<boolean> {
+/** Polls `done` until it is true, `timeoutMs` passes or `signal` aborts. Returns whether it finished. */
+export async function waitFor(done: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 500, signal?: AbortSignal): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (signal?.aborted) return false;
     if (await done()) return true;
-    if (Date.now() > deadline) return false;
+    if (Date.now() > deadline || signal?.aborted) return false;
     await sleep(everyMs);
   }
 }

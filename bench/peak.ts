@@ -1,15 +1,12 @@
 /**
- * Scenario 1, the peak hour: paid orders arrive as BigCommerce webhooks at the peak rate, the
- * in-process scheduler runs the production jobs (orders, fulfilment, inventory), and a simulated
- * warehouse despatches each order a while after it reached Whistl (ConnectAction webhooks back).
+ * Scenario 1, the peak hour: paid orders arrive as BigCommerce webhooks at the peak rate, the app
+ * process answers them (with SYNC_AFTER_WEBHOOK=1 the product starts the export / write-back right
+ * after answering) and runs the production jobs (orders, fulfilment, inventory) on the production
+ * cadence, and a simulated warehouse despatches each order a while after it reached Whistl
+ * (ConnectAction webhooks back).
  */
-import { getStoreRateLimiter } from '@/lib/bigcommerce/api';
-import { getDb } from '@/lib/db/client';
-import { fulfilmentJob } from '@/lib/jobs/fulfilment-job';
-import { inventoryJob } from '@/lib/jobs/inventory-job';
-import { ordersJob } from '@/lib/jobs/orders-job';
-import { startInProcessScheduler } from '@/lib/jobs/scheduler';
-import { percentile, round, sleep, startResourceSampler, sumCalls, waitFor, waitForJobsToFinish, type ResourceReport } from './metrics';
+import type { AppUsage, WebhookCounts } from './app-protocol';
+import { percentile, round, sleep, startResourceSampler, sumCalls, waitFor, type ResourceReport } from './metrics';
 import { placeShopperOrder, type BenchStore, type World } from './world';
 
 export interface PeakOptions {
@@ -18,7 +15,7 @@ export interface PeakOptions {
   compression: number;
   /** Simulated peak rate: 10,000 orders per simulated hour. */
   ordersPerSimHour: number;
-  /** Simulated seconds between scheduler ticks. */
+  /** Simulated seconds between scheduler ticks (production: 60). */
   tickSimSeconds: number;
   /** Simulated warehouse lag from "in Whistl" to "despatched", uniform in this range (simulated minutes). */
   despatchLagSimMinutes: [number, number];
@@ -38,44 +35,63 @@ export interface PeakResult {
   despatchToShipmentMs: { p50: number; p95: number; max: number };
   /** Percentiles over the orders that finished only (the headline ones count unfinished orders at their age when the run ended). */
   completedOnly: { paidToWhistlP95Ms: number; despatchToShipmentP95Ms: number };
-  bc: { total: number; calls: Record<string, number>; served429: number; clientThrottled: number; limiterWaits: number; exportOrderReads: number; writeBackAttempts: number };
+  bc: {
+    total: number;
+    calls: Record<string, number>;
+    served429: number;
+    /** 429s the app's limiter saw (its own count, in the app process). */
+    clientThrottled: number;
+    limiterWaits: number;
+    /** GET /v2/orders (lists) + GET /v2/orders/{id} (reads): every call the export path can make, plus any slow-path write-back reads. */
+    orderLists: number;
+    orderReads: number;
+    /** Every call to /v2/orders/{id}/shipments (GET lists and POST creates, and any single-shipment calls). */
+    shipmentCalls: number;
+  };
   whistl: { total: number; calls: Record<string, number>; creates: number };
-  webhooks: { bigcommerce: number; whistl: number; non2xx: number };
-  resources: ResourceReport;
+  webhooks: WebhookCounts;
+  /** The app process (the 512 MB target). */
+  resources: AppUsage;
+  /** The bench process: driver + both simulators (for information). */
+  benchResources: ResourceReport;
+  schedulerTickMs: number;
   drained: boolean;
   jobs: Record<string, { runs: number; p50Ms: number; p95Ms: number; maxMs: number }>;
 }
 
 export async function runPeakHour(world: World, store: BenchStore, options: PeakOptions): Promise<PeakResult> {
-  const { db } = world;
+  const { db, app } = world;
   const c = options.compression;
   const realIntervalMs = 3_600_000 / options.ordersPerSimHour / c;
   world.bc.control.setQuota(store.hash, { requests: 150, windowMs: Math.round(30_000 / c) });
   world.bc.control.resetStats(store.hash);
   world.whistl.resetCallCounts();
-  const limiterBefore = getStoreRateLimiter(store.hash).stats();
-  const hooksBefore = { ...world.webhooks };
+  const limiterBefore = await app.call('limiterStats', { hash: store.hash });
+  const hooksBefore = await app.call('webhookCounts', {});
 
   const paidAt = new Map<number, number>();
   const despatchedAt = new Map<string, number>();
   const seenExports = new Set<string>();
   const queue: Array<{ orderSyncId: string; whistlOrderId: number; dueAt: number }> = [];
-  const resources = startResourceSampler();
+  await app.call('resetUsage', {});
+  const benchResources = startResourceSampler(200);
   const started = Date.now();
 
   const tickMs = Math.max(250, Math.round((options.tickSimSeconds * 1000) / c));
-  const stopScheduler = startInProcessScheduler(getDb, [
-    { name: 'orders', everyMs: tickMs, run: ordersJob },
-    { name: 'fulfilment', everyMs: tickMs, run: fulfilmentJob },
-    { name: 'inventory', everyMs: tickMs, run: inventoryJob },
-  ]);
+  await app.call('startScheduler', {
+    jobs: [
+      { name: 'orders', everyMs: tickMs },
+      { name: 'fulfilment', everyMs: tickMs },
+      { name: 'inventory', everyMs: tickMs },
+    ],
+  });
 
   // The warehouse: every order found in Whistl is despatched after its (compressed) lag.
   let warehouseRunning = true;
   let lastLook = new Date(0);
   const [lagLo, lagHi] = options.despatchLagSimMinutes;
   const warehouse = (async () => {
-    while (warehouseRunning) {
+    while (warehouseRunning && !app.signal.aborted) {
       const since = new Date(lastLook.getTime() - 5_000);
       lastLook = new Date();
       const events = await db.orderSyncEvent.findMany({
@@ -103,13 +119,13 @@ export async function runPeakHour(world: World, store: BenchStore, options: Peak
   })();
 
   // Shoppers: orders placed at the (compressed) peak rate; checkout fires the webhooks.
-  for (let n = 0; n < options.orders; n += 1) {
+  for (let n = 0; n < options.orders && !app.signal.aborted; n += 1) {
     await sleep(started + n * realIntervalMs - Date.now());
     const id = placeShopperOrder(world, store, n);
     paidAt.set(id, Date.now());
   }
   const feedEnded = Date.now();
-  console.log(`[bench] peak: ${options.orders} orders placed in ${round((feedEnded - started) / 1000, 1)} s real; draining…`);
+  console.log(`[bench] peak: ${paidAt.size} orders placed in ${round((feedEnded - started) / 1000, 1)} s real; draining…`);
 
   const drained = await waitFor(
     async () => {
@@ -121,14 +137,16 @@ export async function runPeakHour(world: World, store: BenchStore, options: Peak
     },
     options.drainTimeoutMs,
     1000,
+    app.signal,
   );
   warehouseRunning = false;
   await warehouse;
-  stopScheduler();
   const realTotalMs = Date.now() - started;
-  const usage = resources.stop();
-  // Let in-flight jobs finish before counters are read.
-  await waitForJobsToFinish(db);
+  // Stop the timers and let in-flight jobs finish before counters are read.
+  const stopped = await app.call('stopScheduler', {});
+  if (!stopped.allFinished) console.warn(`[bench] peak: scheduled jobs still running ${stopped.waitedMs} ms after the scheduler stopped`);
+  const usage = await app.call('usage', {});
+  const benchUsage = benchResources.stop();
   const jobRuns = await db.jobRun.findMany({ where: { startedAt: { gte: new Date(started) } }, select: { job: true, startedAt: true, finishedAt: true } });
   const jobs: PeakResult['jobs'] = {};
   for (const name of ['orders', 'fulfilment', 'inventory']) {
@@ -169,14 +187,10 @@ export async function runPeakHour(world: World, store: BenchStore, options: Peak
   }
   const despatchToShipmentCensored = [...despatchToShipment];
   for (const [orderSyncId, despatched] of despatchedAt) if (!counted.has(orderSyncId)) despatchToShipmentCensored.push(endedAt - despatched);
-  const writeBackAttempts = await db.orderSyncEvent.count({
-    where: { storeId: store.storeId, kind: { in: ['SHIPPED', 'WRITEBACK_RETRY', 'WRITEBACK_FAILED', 'DRIFT'] } },
-  });
-
   const stats = world.bc.control.stats(store.hash);
-  const orderReads = sumCalls(stats.calls, (key) => /^GET \/v2\/orders\/\{[^}]+\}$/.test(key));
   const whistlCalls = world.whistl.callCounts();
-  const limiterAfter = getStoreRateLimiter(store.hash).stats();
+  const limiterAfter = await app.call('limiterStats', { hash: store.hash });
+  const hooksAfter = await app.call('webhookCounts', {});
 
   return {
     ordersPlaced: options.orders,
@@ -198,16 +212,19 @@ export async function runPeakHour(world: World, store: BenchStore, options: Peak
       served429: stats.served429,
       clientThrottled: limiterAfter.throttled - limiterBefore.throttled,
       limiterWaits: limiterAfter.waitsForWindow - limiterBefore.waitsForWindow,
-      exportOrderReads: Math.max(0, orderReads - writeBackAttempts),
-      writeBackAttempts,
+      orderLists: sumCalls(stats.calls, (key) => key === 'GET /v2/orders'),
+      orderReads: sumCalls(stats.calls, (key) => /^GET \/v2\/orders\/\{[^}]+\}$/.test(key)),
+      shipmentCalls: sumCalls(stats.calls, (key) => /^[A-Z]+ \/v2\/orders\/\{[^}]+\}\/shipments(\/|$)/.test(key)),
     },
     whistl: { total: sumCalls(whistlCalls, () => true), calls: whistlCalls, creates: sumCalls(whistlCalls, (key) => key === 'PUT /api/Order') },
     webhooks: {
-      bigcommerce: world.webhooks.bigcommerce - hooksBefore.bigcommerce,
-      whistl: world.webhooks.whistl - hooksBefore.whistl,
-      non2xx: world.webhooks.non2xx - hooksBefore.non2xx,
+      bigcommerce: hooksAfter.bigcommerce - hooksBefore.bigcommerce,
+      whistl: hooksAfter.whistl - hooksBefore.whistl,
+      non2xx: hooksAfter.non2xx - hooksBefore.non2xx,
     },
     resources: usage,
+    benchResources: benchUsage,
+    schedulerTickMs: tickMs,
     drained,
     jobs,
   };

@@ -1,11 +1,9 @@
 /**
  * Scenario 3, sweep only: every webhook of this store is lost (dropWebhookRate 1), so only the
- * orders job's sweep finds the orders. The scheduler runs the orders job alone.
+ * orders job's sweep finds the orders. The app process's scheduler runs the orders job alone.
  */
-import { getDb } from '@/lib/db/client';
-import { ordersJob } from '@/lib/jobs/orders-job';
-import { startInProcessScheduler } from '@/lib/jobs/scheduler';
-import { percentile, round, startResourceSampler, sumCalls, waitFor, waitForJobsToFinish, type ResourceReport } from './metrics';
+import type { AppUsage } from './app-protocol';
+import { percentile, round, sumCalls, waitFor } from './metrics';
 import { placeShopperOrder, type BenchStore, type World } from './world';
 
 export interface SweepResult {
@@ -17,28 +15,29 @@ export interface SweepResult {
   bc: { total: number; calls: Record<string, number>; orderLists: number; orderReads: number };
   whistlCreates: number;
   placedToWhistlMs: { p50: number; p95: number };
-  resources: ResourceReport;
+  /** The app process's resource use over the scenario. */
+  resources: AppUsage;
 }
 
 export async function runSweepOnly(world: World, store: BenchStore, options: { orders: number; tickMs: number; timeoutMs: number }): Promise<SweepResult> {
-  const { db } = world;
+  const { db, app } = world;
   world.bc.control.setQuota(store.hash, { requests: 150, windowMs: 30_000 });
   world.bc.control.setFaults(store.hash, { dropWebhookRate: 1 });
-  const hooksBefore = world.webhooks.bigcommerce;
+  const hooksBefore = (await app.call('webhookCounts', {})).bigcommerce;
   const placedAt = new Map<number, number>();
   for (let n = 0; n < options.orders; n += 1) placedAt.set(placeShopperOrder(world, store, n), Date.now());
   await world.bc.control.idle();
   world.bc.control.resetStats(store.hash);
   world.whistl.resetCallCounts();
 
-  const resources = startResourceSampler();
+  await app.call('resetUsage', {});
   const started = Date.now();
-  const stop = startInProcessScheduler(getDb, [{ name: 'orders', everyMs: options.tickMs, run: ordersJob }]);
-  await waitFor(async () => (await db.orderSync.count({ where: { storeId: store.storeId, state: 'EXPORTED' } })) >= options.orders, options.timeoutMs, 1000);
-  stop();
+  await app.call('startScheduler', { jobs: [{ name: 'orders', everyMs: options.tickMs }] });
+  await waitFor(async () => (await db.orderSync.count({ where: { storeId: store.storeId, state: 'EXPORTED' } })) >= options.orders, options.timeoutMs, 1000, app.signal);
   const realMs = Date.now() - started;
-  await waitForJobsToFinish(db);
-  const usage = resources.stop();
+  const stopped = await app.call('stopScheduler', {});
+  if (!stopped.allFinished) console.warn(`[bench] sweep: the orders job was still running ${stopped.waitedMs} ms after the scheduler stopped`);
+  const usage = await app.call('usage', {});
 
   const syncs = await db.orderSync.findMany({ where: { storeId: store.storeId, state: 'EXPORTED' }, select: { bcOrderId: true, exportedAt: true } });
   const latencies = syncs.flatMap((s) => {
@@ -50,7 +49,7 @@ export async function runSweepOnly(world: World, store: BenchStore, options: { o
   return {
     orders: options.orders,
     exported: syncs.length,
-    webhooksDelivered: world.webhooks.bigcommerce - hooksBefore,
+    webhooksDelivered: (await app.call('webhookCounts', {})).bigcommerce - hooksBefore,
     realSeconds: round(realMs / 1000, 1),
     tickMs: options.tickMs,
     bc: {

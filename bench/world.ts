@@ -1,20 +1,17 @@
 /**
- * The benchmark's world: a database of its own, both simulators over HTTP, and an app receiver
- * that hands webhook deliveries to the real route handlers. Stores are installed the way a
- * merchant installs them: the real OAuth exchange, the Whistl connection saved, webhooks
- * registered through the real BigCommerce client.
+ * The benchmark's world: a database of its own (PostgreSQL), both simulators over HTTP, and the
+ * app in a child process of its own (bench/app-process.ts) whose webhook receiver hands
+ * deliveries to the real route handlers. Stores are installed the way a merchant installs them:
+ * the real OAuth exchange, the Whistl connection saved, webhooks registered through the real
+ * BigCommerce client (those install-time calls run here, in the driver, on its own connection).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { POST as bigCommerceWebhookPOST } from '@/app/api/webhooks/bigcommerce/route';
-import { POST as whistlWebhookPOST } from '@/app/api/webhooks/whistl/[storeHash]/[secret]/route';
 import { exchangeAuthCode } from '@/lib/bigcommerce/oauth';
 import { disconnectDb, getDb, type Db } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { pgRunner } from '@/lib/db/runners';
-import { resetEnvCache } from '@/lib/env';
+import { getEnv, resetEnvCache } from '@/lib/env';
 import { bigCommerceClientFor } from '@/lib/stores/clients';
 import { installStore } from '@/lib/stores/install-store';
 import { saveWhistlConnection } from '@/lib/stores/whistl-connection';
@@ -22,17 +19,23 @@ import { registerOrderWebhooks } from '@/lib/sync/webhooks/register';
 import { startBigCommerceSandbox, type BigCommerceSandbox } from '@/sandbox/bigcommerce';
 import { seedDemoStore } from '@/sandbox/bigcommerce/demo-seed';
 import { startWhistlSandbox, type WhistlSandbox } from '@/sandbox/whistl';
+import { pickFreePort, startAppProcess, type AppProcess } from './app-client';
 
 export const CLIENT_ID = 'bench-client-id';
 export const CLIENT_SECRET = 'bench-client-secret-0123456789abcdef';
 
+/** Used when DATABASE_URL is not set: a local server's admin database. */
+export const DEFAULT_ADMIN_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
 export interface World {
+  /** The driver's own connection (installs, the simulated warehouse, metrics). */
   db: Db;
   dbLabel: string;
   bc: BigCommerceSandbox;
   whistl: WhistlSandbox;
   appUrl: string;
-  webhooks: { bigcommerce: number; whistl: number; non2xx: number };
+  /** The app process: webhook receiver, scheduler, inventory runs. */
+  app: AppProcess;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,14 @@ function databaseUrl(adminUrl: string, name: string): string {
   return url.toString();
 }
 
+function redactedHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
 async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -59,93 +70,94 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
   }
 }
 
-/** DATABASE_URL set: a fresh database on that server (dropped at the end). Else PGlite in memory. */
-async function openDatabase(): Promise<{ db: Db; label: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
+/**
+ * A fresh database on the PostgreSQL server of DATABASE_URL (or the local default), dropped at the
+ * end. PGlite is not an option any more: the app process and the driver both need the database,
+ * and an in-memory PGlite cannot be shared between processes.
+ */
+async function openDatabase(): Promise<{ url: string; label: string; drop(): Promise<void> }> {
+  let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    process.env.PGLITE_DATA_DIR = 'memory://bench';
-    resetEnvCache();
-    return { db: await getDb(), label: 'PGlite (embedded, in memory, same process)', drop: async () => undefined };
+    adminUrl = DEFAULT_ADMIN_DATABASE_URL;
+    console.log(`[bench] DATABASE_URL is not set: using ${adminUrl} (the bench needs PostgreSQL; set DATABASE_URL to an admin connection string to use another server)`);
   }
+  const admin = adminUrl;
   const name = `wc_bench_${randomBytes(5).toString('hex')}`;
-  await withClient(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = databaseUrl(adminUrl, name);
+  try {
+    await withClient(admin, (client) => client.query(`CREATE DATABASE ${name}`));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `cannot create the bench database on PostgreSQL at ${redactedHost(admin)}: ${reason}. ` +
+        `Start a PostgreSQL server there or set DATABASE_URL to a connection string of a role allowed to CREATE DATABASE.`,
+    );
+  }
+  const url = databaseUrl(admin, name);
   await withClient(url, (client) => applyMigrations(pgRunner(client)));
-  process.env.DATABASE_URL = url;
-  resetEnvCache();
-  const host = new URL(adminUrl).host;
   return {
-    db: await getDb(),
-    label: `PostgreSQL at ${host} (fresh database ${name})`,
+    url,
+    label: `PostgreSQL at ${redactedHost(admin)} (fresh database ${name})`,
     drop: async () => {
-      await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }
 
-const WHISTL_PATH = /^\/api\/webhooks\/whistl\/([^/]+)\/([^/]+)\/?$/;
-
 export async function startWorld(): Promise<World> {
-  const webhooks = { bigcommerce: 0, whistl: 0, non2xx: 0 };
-  const receiver: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      let handled: Promise<Response>;
-      const whistlMatch = WHISTL_PATH.exec(path);
-      if (whistlMatch) {
-        webhooks.whistl += 1;
-        const params = Promise.resolve({ storeHash: decodeURIComponent(whistlMatch[1] ?? ''), secret: decodeURIComponent(whistlMatch[2] ?? '') });
-        handled = whistlWebhookPOST(new Request(`http://localhost${path}`, { method: 'POST', body, headers }), { params });
-      } else if (path === '/api/webhooks/bigcommerce') {
-        webhooks.bigcommerce += 1;
-        handled = bigCommerceWebhookPOST(new Request('http://localhost/api/webhooks/bigcommerce', { method: 'POST', body, headers }));
-      } else {
-        handled = Promise.resolve(new Response('not found', { status: 404 }));
-      }
-      handled.then(
-        async (response) => {
-          if (response.status >= 300) webhooks.non2xx += 1;
-          res.writeHead(response.status, { 'content-type': 'application/json' });
-          res.end(await response.text());
-        },
-        (error: unknown) => {
-          webhooks.non2xx += 1;
-          res.writeHead(500);
-          res.end(String(error));
-        },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const appUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  // The app process's receiver port must be known before the BigCommerce simulator starts (it
+  // delivers webhooks to appUrl), so it is picked first and handed to the child.
+  const appPort = await pickFreePort();
+  const appUrl = `http://127.0.0.1:${appPort}`;
 
   const bc = await startBigCommerceSandbox({ port: 0, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, appUrl });
   const whistl = await startWhistlSandbox({ port: 0, autoAdvance: { enabled: false, stepMs: 3_600_000 } });
+  const closeSimulators = () => Promise.allSettled([bc.close(), whistl.close()]);
 
-  process.env.BIGCOMMERCE_CLIENT_ID = CLIENT_ID;
-  process.env.BIGCOMMERCE_CLIENT_SECRET = CLIENT_SECRET;
-  process.env.BIGCOMMERCE_API_URL = bc.url;
-  process.env.BIGCOMMERCE_LOGIN_URL = bc.url;
-  process.env.APP_URL = appUrl;
-  resetEnvCache();
-  const database = await openDatabase();
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase();
+  } catch (error) {
+    await closeSimulators();
+    throw error;
+  }
+
+  let app: AppProcess;
+  try {
+    process.env.BIGCOMMERCE_CLIENT_ID = CLIENT_ID;
+    process.env.BIGCOMMERCE_CLIENT_SECRET = CLIENT_SECRET;
+    process.env.BIGCOMMERCE_API_URL = bc.url;
+    process.env.BIGCOMMERCE_LOGIN_URL = bc.url;
+    process.env.APP_URL = appUrl;
+    process.env.DATABASE_URL = database.url;
+    // Both processes must encrypt and decrypt store tokens with the same key: when the secrets are
+    // not set, generate them once here and hand them to the child (rather than have both race to
+    // create .data/dev-secrets.json).
+    process.env.APP_ENCRYPTION_KEY ||= randomBytes(32).toString('base64');
+    process.env.CRON_SECRET ||= randomBytes(24).toString('hex');
+    process.env.SESSION_SECRET ||= randomBytes(32).toString('hex');
+    resetEnvCache();
+    getEnv();
+    // The product's webhook-triggered path: export / write-back start right after the answer.
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development', SYNC_AFTER_WEBHOOK: '1' };
+    app = await startAppProcess({ port: appPort, env });
+  } catch (error) {
+    await database.drop().catch(() => undefined);
+    await closeSimulators();
+    throw error;
+  }
 
   return {
-    db: database.db,
+    db: await getDb(),
     dbLabel: database.label,
     bc,
     whistl,
     appUrl,
-    webhooks,
+    app,
     close: async () => {
+      await app.shutdown().catch((error: unknown) => console.error('[bench] could not stop the app process:', error));
       await disconnectDb();
       await database.drop().catch((error: unknown) => console.error('[bench] could not drop the bench database:', error));
-      await Promise.allSettled([bc.close(), whistl.close()]);
-      await new Promise((resolve) => receiver.close(resolve));
+      await closeSimulators();
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run bench` (`-- --small` for the reduced size). The benchmark itself is bench/main.ts; it
  * runs in a child Node process with the `react-server` export condition, which is how Next runs
- * route handlers on the server (the `server-only` marker resolves to an empty module there).
+ * route handlers on the server (the `server-only` marker resolves to an empty module there). It
+ * forks the app itself (bench/app-process.ts) with the same exec arguments, so the app process
+ * gets the same condition.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
