@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from './config';
-import { SandboxFixture } from './fixtures';
+import { SandboxFixture, waitForOrderState } from './fixtures';
 
 /**
  * Hostile text in an order is shown as text, and the panel can be framed only by BigCommerce's
@@ -51,13 +51,7 @@ test.beforeAll(async ({ request }) => {
   orderId = order.id;
   await sandboxes.bigcommerce.control.idle();
   // The unmapped (hostile) method holds the order with an exception that quotes it.
-  await expect
-    .poll(async () => {
-      const run = await request.post(`${E2E.appUrl}/api/cron/orders`, { headers: { authorization: `Bearer ${E2E.cronSecret}` } });
-      const body = (await run.json()) as { export: { outcomes: Record<string, number> } };
-      return body.export.outcomes.held ?? 0;
-    })
-    .toBe(1);
+  await waitForOrderState(request, adminToken, orderId, 'HELD');
 
   // Two origins on one server: the allowed stand-in (127.0.0.1) and a look-alike that is not (localhost).
   frameHost = createServer((req, res) => {

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E } from './config';
-import { SandboxFixture } from './fixtures';
+import { SandboxFixture, waitForOrderState } from './fixtures';
 
 /**
  * The dashboard with the demo store: an order held on an unmapped shipping method is listed as at
@@ -16,12 +16,6 @@ async function api(request: APIRequestContext, method: 'GET' | 'PUT', path: stri
   const response = await request.fetch(`${E2E.appUrl}${path}`, { method, headers: { authorization: `Bearer ${adminToken}` }, data });
   expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
   return response.json() as Promise<Record<string, unknown>>;
-}
-
-async function runExport(request: APIRequestContext) {
-  const response = await request.post(`${E2E.appUrl}/api/cron/orders`, { headers: { authorization: `Bearer ${E2E.cronSecret}` } });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as { export: { outcomes: Record<string, number> } };
 }
 
 /** "HH:MM" two hours from now on the store's wall clock, kept within today. */
@@ -54,7 +48,7 @@ test.beforeAll(async ({ request }) => {
     statusId: 11,
   }).id;
   await sandboxes.bigcommerce.control.idle();
-  await expect.poll(async () => (await runExport(request)).export.outcomes.held ?? 0).toBeGreaterThanOrEqual(1);
+  await waitForOrderState(request, adminToken, heldOrderId, 'HELD');
 });
 
 test.afterAll(() => sandboxes.cleanup());

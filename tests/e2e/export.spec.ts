@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E } from './config';
-import { SandboxFixture } from './fixtures';
+import { SandboxFixture, waitForOrderState } from './fixtures';
 
 /**
  * The heart of the product, as an ops user lives it: an order on a shipping method nobody mapped
@@ -15,12 +15,6 @@ async function api(request: APIRequestContext, method: 'GET' | 'PUT', path: stri
   const response = await request.fetch(`${E2E.appUrl}${path}`, { method, headers: { authorization: `Bearer ${token}` }, data });
   expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
   return response.json() as Promise<Record<string, unknown>>;
-}
-
-async function runExport(request: APIRequestContext) {
-  const response = await request.post(`${E2E.appUrl}/api/cron/orders`, { headers: { authorization: `Bearer ${E2E.cronSecret}` } });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as { export: { outcomes: Record<string, number> } };
 }
 
 test.beforeAll(async ({ request }) => {
@@ -52,7 +46,7 @@ test('an ops user maps an unmapped method and the held order leaves the exceptio
     statusId: 11,
   });
   await sandboxes.bigcommerce.control.idle();
-  await expect.poll(async () => (await runExport(request)).export.outcomes.held ?? 0).toBe(1);
+  await waitForOrderState(request, adminToken, order.id, 'HELD');
 
   await page.goto(sandboxes.loadUrl('/exceptions', OPS_USER_ID));
   await expect(page.getByText(/· ops@/)).toBeVisible();
@@ -68,7 +62,7 @@ test('an ops user maps an unmapped method and the held order leaves the exceptio
   await expect(page.getByText('1 held order was sent back to the export queue.')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/shipping-mapped.png', fullPage: true });
 
-  await expect.poll(async () => (await runExport(request)).export.outcomes.exported ?? 0).toBe(1);
+  await waitForOrderState(request, adminToken, order.id, 'EXPORTED');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Exceptions', exact: true }).click();
   await expect(page.getByText('No exceptions: nothing is waiting')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: String(order.id) })).toHaveCount(0);

@@ -1,3 +1,4 @@
+import { expect, type APIRequestContext } from '@playwright/test';
 import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../sandbox/bigcommerce';
 import { seedDemoStore, type DemoStore } from '../../sandbox/bigcommerce/demo-seed';
 import { seedWhistlDemoAccount, startWhistlSandbox, type DemoAccount, type WhistlSandbox } from '../../sandbox/whistl';
@@ -43,4 +44,27 @@ export class SandboxFixture {
   async cleanup(): Promise<void> {
     await Promise.allSettled([this.bigcommerce?.close(), this.whistl?.close()]);
   }
+}
+
+/**
+ * Waits until an order's sync record is in `state`. The webhook usually starts the export by
+ * itself (SYNC_AFTER_WEBHOOK); each round also calls the orders cron, as a scheduler would,
+ * so the test does not depend on which of the two did the work.
+ */
+export async function waitForOrderState(request: APIRequestContext, token: string, bcOrderId: number, state: string): Promise<void> {
+  const auth = { headers: { authorization: `Bearer ${token}` } };
+  await expect
+    .poll(
+      async () => {
+        const cron = await request.post(`${E2E.appUrl}/api/cron/orders`, { headers: { authorization: `Bearer ${E2E.cronSecret}` } });
+        expect(cron.status()).toBe(200);
+        const found = await request.get(`${E2E.appUrl}/api/orders/by-bc-id/${bcOrderId}`, auth);
+        if (!found.ok()) return `not received (${found.status()})`;
+        const { id } = (await found.json()) as { id: string };
+        const detail = await request.get(`${E2E.appUrl}/api/orders/${id}`, auth);
+        return ((await detail.json()) as { order: { state: string } }).order.state;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(state);
 }
