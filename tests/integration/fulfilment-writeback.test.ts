@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as cronGET, POST as cronPOST } from '@/app/api/cron/fulfilment/route';
+import { runExportBatch } from '@/lib/sync/export/run-export';
 import { ukAddress } from '../support/export-harness';
 import { startFulfilmentHarness, type FulfilmentHarness } from '../support/fulfilment-harness';
 import { setupTestDatabase } from '../setup/db';
@@ -53,8 +54,11 @@ describe('fulfilment write-back', () => {
     expect(queued.map((w) => [w.state, w.trackingNumber, w.orderAddressId])).toEqual([['PENDING', despatched.trackingNumber, link.orderAddressId]]);
 
     const bcBefore = h.bcCalls();
+    const whistlBefore = Object.values(h.demo.whistl.callCounts()).reduce((a, b) => a + b, 0);
     const run = await h.writeBacks();
     expect(run.outcomes.shipped).toBe(1);
+    // The webhook's re-read already carried tracking and items: no second read from Whistl.
+    expect(Object.values(h.demo.whistl.callCounts()).reduce((a, b) => a + b, 0) - whistlBefore).toBe(0);
     const callsPerShipment = h.bcCalls() - bcBefore;
     console.log(`[fulfilment] BigCommerce calls for one shipment: ${callsPerShipment}`, h.demo.bigcommerce.control.stats(h.storeHash).calls);
     expect(callsPerShipment).toBe(1);
@@ -259,6 +263,24 @@ describe('fulfilment write-back', () => {
     const drift = (await openExceptions(exported.orderSyncId)).filter((e) => e.type === 'STATUS_DRIFT');
     expect(drift).toHaveLength(1);
     expect(drift[0]?.message).toMatch(/ordered 2, despatched 0/);
+    expect(shipments(exported.bcOrderId)).toHaveLength(0);
+  });
+
+  it('a cancel whose webhook was lost is found by the drift check: cancelled in Whistl, and a despatch after it makes no shipment', async () => {
+    const exported = await h.placeAndExport([{ sku: nextSku(), quantity: 1 }]);
+    const link = exported.links[0]!;
+    h.demo.bigcommerce.control.setFaults(h.storeHash, { dropWebhookRate: 1 });
+    h.demo.bigcommerce.control.setOrderStatus(h.storeHash, exported.bcOrderId, 5);
+    await h.demo.bigcommerce.control.idle();
+    h.demo.bigcommerce.control.clearFaults(h.storeHash);
+    expect(await db().orderSync.findUniqueOrThrow({ where: { id: exported.orderSyncId } })).toMatchObject({ state: 'EXPORTED', cancelRequested: false });
+
+    await h.poll();
+    expect(await db().orderSync.findUniqueOrThrow({ where: { id: exported.orderSyncId } })).toMatchObject({ state: 'PENDING', cancelRequested: true });
+    await runExportBatch(db(), h.deps, { timeBudgetMs: 20_000 });
+    expect((await db().orderSync.findUniqueOrThrow({ where: { id: exported.orderSyncId } })).state).toBe('CANCELLED');
+    expect(h.demo.whistl.getOrder(link.whistlOrderId).statusId).toBe(3);
+    expect(await writeBacksOf(exported.orderSyncId)).toHaveLength(0);
     expect(shipments(exported.bcOrderId)).toHaveLength(0);
   });
 

@@ -224,6 +224,7 @@ describe('integration audit on the demo store', () => {
   it('routes: start in the background, poll, download CSV; roles and other stores are refused', async () => {
     expect((await panelRequest(auditPOST, store.tokens.CX, '/api/audit', { method: 'POST', body: '{}' })).status).toBe(403);
     expect((await panelRequest(auditPOST, store.tokens.OPS, '/api/audit', { method: 'POST', body: JSON.stringify({ days: 0 }) })).status).toBe(400);
+    expect((await panelRequest(auditPOST, store.tokens.OPS, '/api/audit', { method: 'POST', body: JSON.stringify({ days: 7, storeId: 'someone-else' }) })).status).toBe(400);
     const started = await json<{ audit: AuditView; started: boolean }>(panelRequest(auditPOST, store.tokens.OPS, '/api/audit', { method: 'POST', body: JSON.stringify({ days: 7 }) }));
     expect(started.status).toBe(202);
     expect(started.body.started).toBe(true);

@@ -1,13 +1,13 @@
-import { after } from 'next/server';
 import { z } from 'zod';
 import { getAudit, runAudit, startAudit, storeAuditVendors } from '@/lib/sync/audit/run-audit';
 import { AUDIT_DEFAULT_DAYS, AUDIT_MAX_DAYS } from '@/lib/sync/audit/types';
 import { jsonResponse, parseJsonBody } from '@/lib/web/http';
 import { withSession } from '@/lib/web/with-session';
+import { runAfterResponse } from '../after-response';
 
 export const dynamic = 'force-dynamic';
 
-const startSchema = z.object({ days: z.number().int().min(1).max(AUDIT_MAX_DAYS).default(AUDIT_DEFAULT_DAYS) });
+const startSchema = z.strictObject({ days: z.number().int().min(1).max(AUDIT_MAX_DAYS).default(AUDIT_DEFAULT_DAYS) });
 
 /** The latest audit: progress while RUNNING, then its report. */
 export const GET = withSession(async ({ db, session }) => jsonResponse({ audit: await getAudit(db, session.store.id) }), {
@@ -20,17 +20,8 @@ export const POST = withSession(
     const storeId = session.store.id;
     const { days } = await parseJsonBody(request, startSchema);
     const { auditId, started } = await startAudit(db, storeId, days);
-    if (started) inBackground(() => runAudit(db, storeId, auditId, storeAuditVendors(db, storeId)));
+    if (started) runAfterResponse(() => runAudit(db, storeId, auditId, storeAuditVendors(db, storeId)));
     return jsonResponse({ audit: await getAudit(db, storeId, auditId), started }, 202);
   },
   { roles: ['OPS'] },
 );
-
-/** `after()` keeps the work alive past the response; outside a Next request (tests) it just runs. */
-function inBackground(task: () => Promise<void>): void {
-  try {
-    after(task);
-  } catch {
-    void task();
-  }
-}

@@ -1,6 +1,7 @@
 import type { BigCommerceClient } from '../../bigcommerce/api';
 import type { DbClient } from '../../db/types';
 import { isDespatched, statusName, STUCK_STATUS_IDS, type WhistlAdapter } from '../../whistl';
+import { enqueueOrder } from '../export/enqueue';
 import { raiseOrderException, REASON, resolveOrderExceptions } from './exceptions';
 import { BC_CANCELLED_STATUS_ID, BC_SHIPPED_STATUS_IDS, isTerminalWhistlStatus } from './policy';
 import { recordWhistlOrder } from './record-whistl-order';
@@ -66,7 +67,8 @@ export interface DriftSummary {
 /**
  * BigCommerce orders shipped or cancelled since `since` (the fulfilment watermark minus its
  * overlap), compared with what Whistl says (re-read when our knowledge is not final):
- * - cancelled in BigCommerce but despatched by Whistl;
+ * - cancelled in BigCommerce but despatched by Whistl (not yet despatched: the cancel is applied,
+ *   in case its webhook was lost);
  * - shipped in BigCommerce (by hand) while Whistl has despatched nothing.
  * Quantities that disagree are found by the write-back, which reads both sides anyway.
  */
@@ -105,6 +107,11 @@ export async function detectStatusDrift(
 
     const numbers = links.map((l) => l.orderNumber).join(', ');
     if (bcStatusId === BC_CANCELLED_STATUS_ID) {
+      if (!anyDespatched && !sync.cancelRequested && sync.state !== 'CANCELLED' && sync.bcStatusId !== BC_CANCELLED_STATUS_ID) {
+        // The cancel webhook never came: apply the cancel now (Whistl cancels while it still can),
+        // which also keeps a later despatch from being written back as a shipment.
+        await enqueueOrder(db, storeId, order.id, { source: 'drift check', newStatusId: bcStatusId, dateModified: order.dateModified });
+      }
       if (anyDespatched) {
         await raiseOrderException(db, {
           storeId,

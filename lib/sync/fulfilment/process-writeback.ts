@@ -15,7 +15,7 @@ import type { ClaimedWriteBack } from './claim-writebacks';
 import { raiseOrderException, REASON, resolveOrderExceptions } from './exceptions';
 import { planShipmentItems } from './plan-shipment-items';
 import { BC_CANCELLED_STATUS_ID, MAX_WRITEBACK_ATTEMPTS } from './policy';
-import { reviveShipLines } from './ship-lines';
+import { reviveDespatchedItems, reviveShipLines } from './ship-lines';
 import { trackingCarrierSlug } from './tracking-carrier';
 
 export type WriteBackOutcome = 'shipped' | 'already-shipped' | 'nothing-to-ship' | 'drift' | 'retry' | 'failed';
@@ -77,7 +77,13 @@ export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: 
     const { client: whistl, warehouseId } = await deps.whistl(row.storeId).catch((error: unknown) => {
       throw new RetryLater(error instanceof Error ? error.message : String(error), 10 * 60_000);
     });
-    const fresh: WhistlOrder | null = await whistl.getOrder(row.whistlOrderId).catch((e: unknown) => transient(e, 'read'));
+    const firstAttempt = row.attempts === 0 && !claimed.reclaimed;
+    // The read that queued this row moments ago carried what was despatched: a first attempt
+    // trusts it; anything else asks Whistl again.
+    const storedItems = firstAttempt ? reviveDespatchedItems(row.despatchedItems) : null;
+    const fresh: Pick<WhistlOrder, 'trackingNumber' | 'trackingUrl' | 'courierServiceName' | 'items'> | null = storedItems
+      ? { trackingNumber: row.trackingNumber, trackingUrl: row.trackingUrl, courierServiceName: row.carrier, items: storedItems }
+      : await whistl.getOrder(row.whistlOrderId).catch((e: unknown) => transient(e, 'read'));
     const trackingNumber = (fresh?.trackingNumber ?? row.trackingNumber ?? '').trim();
     const bcTracking = trackingNumber.slice(0, MAX_TRACKING_NUMBER_LENGTH);
     const trackingUrl = (fresh?.trackingUrl ?? row.trackingUrl ?? '').trim().slice(0, 500);
@@ -110,8 +116,7 @@ export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: 
     const sync = row.orderSync;
     const keptLines = reviveShipLines(sync.links.find((l) => l.orderAddressId === row.orderAddressId)?.shipLines);
     const directAllowed =
-      row.attempts === 0 &&
-      !claimed.reclaimed &&
+      firstAttempt &&
       row.numberOfParts === 1 &&
       keptLines !== null &&
       !sync.cancelRequested &&

@@ -49,8 +49,8 @@ export async function recordWhistlOrder(db: DbClient, storeId: string, order: Wh
   if (!isDespatched(order.orderStatusId)) return 'recorded';
   const inserted = await db.$executeRawUnsafe(
     `INSERT INTO "ShipmentWriteBack"
-       (id, "storeId", "orderSyncId", "whistlOrderId", "orderAddressId", part, "numberOfParts", "trackingNumber", "trackingUrl", carrier, "despatchedAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10, now())
+       (id, "storeId", "orderSyncId", "whistlOrderId", "orderAddressId", part, "numberOfParts", "trackingNumber", "trackingUrl", carrier, "despatchedAt", "despatchedItems", "updatedAt")
+     VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, now())
      ON CONFLICT ("storeId", "whistlOrderId") DO NOTHING`,
     storeId,
     link.orderSyncId,
@@ -62,6 +62,7 @@ export async function recordWhistlOrder(db: DbClient, storeId: string, order: Wh
     order.trackingUrl,
     order.courierServiceName,
     order.despatchDate,
+    order.items.length > 0 ? JSON.stringify(order.items.map((item) => ({ sku: item.sku, quantity: item.quantity }))) : null,
   );
   if (inserted === 0) return 'recorded';
   const parts = (order.numberOfParts ?? 1) > 1 ? ` (part ${order.part ?? '?'} of ${order.numberOfParts ?? '?'})` : '';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShipmentWriteBack" ADD COLUMN     "despatchedItems" JSONB;
