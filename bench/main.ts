@@ -31,7 +31,7 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const small = argv.includes('--small');
-  const compression = Number(value('--compression') ?? 4);
+  const compression = Number(value('--compression') ?? 2);
   if (!Number.isFinite(compression) || compression < 1) throw new Error('--compression must be a number >= 1');
   const only = new Set((value('--only') ?? 'peak,catalog,sweep').split(',').map((s) => s.trim()));
   const orders = value('--orders');
