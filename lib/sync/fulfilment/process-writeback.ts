@@ -115,13 +115,17 @@ export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: 
 
     const sync = row.orderSync;
     const keptLines = reviveShipLines(sync.links.find((l) => l.orderAddressId === row.orderAddressId)?.shipLines);
+    // Drift already seen on the order (shipped or cancelled by hand in BigCommerce) means what
+    // was kept at export may be out of date: check the order itself.
+    const driftOpen = async () => (await db.syncException.count({ where: { orderSyncId: row.orderSyncId, type: 'STATUS_DRIFT', status: 'OPEN' } })) > 0;
     const directAllowed =
       firstAttempt &&
       row.numberOfParts === 1 &&
       keptLines !== null &&
       !sync.cancelRequested &&
       sync.state !== 'CANCELLED' &&
-      sync.bcStatusId !== BC_CANCELLED_STATUS_ID;
+      sync.bcStatusId !== BC_CANCELLED_STATUS_ID &&
+      !(await driftOpen());
     const directPlan = directAllowed ? planShipmentItems(keptLines, fresh?.items ?? [], context.settings.sku, { split: false }) : null;
     if (directPlan && directPlan.items.length > 0 && directPlan.unmatched.length === 0 && directPlan.short.length === 0) {
       try {
