@@ -10,12 +10,25 @@ const RUNS: Record<SyncKind, (db: DbClient) => Promise<unknown>> = {
   writeback: (db) => runWriteBacks(db, defaultExportDeps(db), { maxShipments: 500, timeBudgetMs: 25_000 }),
 };
 
+/**
+ * Shortest time between the starts of two rounds. An export round reads every order it claims
+ * with one listing, so at peak a second's wait turns several single reads into one call: the
+ * store's API budget (5 requests/s on the Standard plan) then fits exports and write-backs
+ * together. A quiet store is not delayed: its first webhook starts a round at once. Shipments
+ * cannot be batched (one create each), so write-backs never wait.
+ */
+export const MIN_ROUND_INTERVAL_MS: Record<SyncKind, number> = { export: 1_000, writeback: 0 };
+
 interface Lane {
   running: Promise<void> | null;
   again: boolean;
+  lastRoundStartedAt: number;
 }
 
-const lanes: Record<SyncKind, Lane> = { export: { running: null, again: false }, writeback: { running: null, again: false } };
+const lanes: Record<SyncKind, Lane> = {
+  export: { running: null, again: false, lastRoundStartedAt: 0 },
+  writeback: { running: null, again: false, lastRoundStartedAt: 0 },
+};
 
 /**
  * Starts the work a webhook has just queued, instead of leaving it for the next cron tick.
@@ -31,7 +44,10 @@ export function syncSoon(kind: SyncKind, getDb: () => Promise<DbClient>): Promis
   lane.running ??= (async () => {
     try {
       while (lane.again) {
+        const wait = lane.lastRoundStartedAt + MIN_ROUND_INTERVAL_MS[kind] - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         lane.again = false;
+        lane.lastRoundStartedAt = Date.now();
         await RUNS[kind](await getDb());
       }
     } catch (error) {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
-import { syncSoon } from '@/lib/jobs/sync-soon';
+import { MIN_ROUND_INTERVAL_MS, syncSoon } from '@/lib/jobs/sync-soon';
 import { setupTestDatabase } from '../setup/db';
 import { startExportHarness, ukAddress, type ExportHarness } from '../support/export-harness';
 
@@ -70,5 +70,22 @@ describe('work started by a webhook, not the next cron tick', () => {
     for (const order of orders) expect(await h.whistl.searchOrdersByNumber(String(order.id))).toHaveLength(1);
     // The six were read together with one listing.
     expect((h.demo.bigcommerce.control.stats(h.storeHash).calls['GET /v2/orders'] ?? 0) - before).toBe(1);
+  });
+
+  it('export rounds start at least a second apart, so orders arriving meanwhile are read together', async () => {
+    const first = place(20);
+    await h.demo.bigcommerce.control.idle();
+    const started = Date.now();
+    await syncSoon('export', async () => db());
+    expect(await stateOf(first.id)).toBe('EXPORTED');
+
+    const later = [place(21), place(22), place(23)];
+    await h.demo.bigcommerce.control.idle();
+    const lists = () => h.demo.bigcommerce.control.stats(h.storeHash).calls['GET /v2/orders'] ?? 0;
+    const before = lists();
+    await syncSoon('export', async () => db());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(MIN_ROUND_INTERVAL_MS.export);
+    for (const order of later) expect(await stateOf(order.id)).toBe('EXPORTED');
+    expect(lists() - before).toBe(1);
   });
 });
