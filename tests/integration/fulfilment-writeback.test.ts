@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as cronGET, POST as cronPOST } from '@/app/api/cron/fulfilment/route';
 import { runExportBatch } from '@/lib/sync/export/run-export';
+import { processWriteBack } from '@/lib/sync/fulfilment/process-writeback';
 import { ukAddress } from '../support/export-harness';
 import { startFulfilmentHarness, type FulfilmentHarness } from '../support/fulfilment-harness';
 import { setupTestDatabase } from '../setup/db';
@@ -180,6 +181,48 @@ describe('fulfilment write-back', () => {
     await h.poll();
     await h.writeBacks();
     expect(shipments(exported.bcOrderId)).toHaveLength(2);
+  });
+
+  it('two runners taking both parts of a split at once: one waits for the other, so two lines of one SKU are shared out, not claimed twice', async () => {
+    const sku = nextSku();
+    // Two lines of the same SKU: planned side by side, both parts would hand their units to the first line.
+    const exported = await h.placeAndExport([{ sku, quantity: 2 }, { sku, quantity: 2 }]);
+    const link = exported.links[0]!;
+    const parts = h.demo.whistl.despatchInParts(link.whistlOrderId, { parts: [{ items: [{ sku, quantity: 2 }] }, { items: [{ sku, quantity: 2 }] }] });
+    await h.demo.whistl.flushWebhooks();
+    const queued = await writeBacksOf(exported.orderSyncId);
+    expect(queued).toHaveLength(2);
+
+    // Bypass the claim (which already takes one part per address) to force the race between runners.
+    const claimed = queued.map((w) => ({ id: w.id, storeId: w.storeId, reclaimed: false }));
+    const outcomes = await Promise.all(claimed.map((c) => processWriteBack(db(), h.deps, c)));
+    expect([...outcomes].sort()).toEqual(['shipped', 'waiting']);
+    const waiting = (await writeBacksOf(exported.orderSyncId)).find((w) => w.state === 'PENDING');
+    expect(waiting?.attempts).toBe(0);
+    expect(waiting!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    expect(await processWriteBack(db(), h.deps, { id: waiting!.id, storeId: waiting!.storeId, reclaimed: false })).toBe('shipped');
+    const bcOrder = h.demo.bigcommerce.control.getOrder(h.storeHash, exported.bcOrderId);
+    expect(bcOrder.lines.map((l) => [l.quantity, l.quantityShipped])).toEqual([[2, 2], [2, 2]]);
+    const made = shipments(exported.bcOrderId);
+    expect(new Set(made.map((s) => s.tracking_number))).toEqual(new Set(parts.map((p) => p.trackingNumber)));
+    expect(await openExceptions(exported.orderSyncId)).toEqual([]);
+    const links = await db().whistlOrderLink.findMany({ where: { orderSyncId: exported.orderSyncId } });
+    expect(links.map((l) => [l.writeBackLeaseBy, l.writeBackLeaseUntil])).toEqual([[null, null]]);
+  });
+
+  it('a claim takes one part of a split per address at a time; the run still ships every part', async () => {
+    const skuA = nextSku();
+    const skuB = nextSku();
+    const exported = await h.placeAndExport([{ sku: skuA, quantity: 1 }, { sku: skuB, quantity: 1 }, { sku: skuA, quantity: 1 }]);
+    const link = exported.links[0]!;
+    h.demo.whistl.despatchInParts(link.whistlOrderId, { parts: 3 });
+    await h.demo.whistl.flushWebhooks();
+    const run = await h.writeBacks();
+    expect(run.outcomes).toMatchObject({ shipped: 3, waiting: 0, failed: 0 });
+    expect(shipments(exported.bcOrderId)).toHaveLength(3);
+    const bcOrder = h.demo.bigcommerce.control.getOrder(h.storeHash, exported.bcOrderId);
+    expect(bcOrder.lines.every((l) => l.quantityShipped === l.quantity)).toBe(true);
   });
 
   it('an order to two addresses: one shipment per address, on the right order_address_id', async () => {

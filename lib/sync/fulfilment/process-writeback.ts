@@ -13,12 +13,13 @@ import type { ExportDeps } from '../export/deps';
 import { retryDelayMs } from '../export/policy';
 import type { ClaimedWriteBack } from './claim-writebacks';
 import { raiseOrderException, REASON, resolveOrderExceptions } from './exceptions';
+import { PART_WAIT_MS, releasePartLease, takePartLease } from './part-lease';
 import { planShipmentItems } from './plan-shipment-items';
 import { BC_CANCELLED_STATUS_ID, MAX_WRITEBACK_ATTEMPTS } from './policy';
 import { reviveDespatchedItems, reviveShipLines } from './ship-lines';
 import { trackingCarrierSlug } from './tracking-carrier';
 
-export type WriteBackOutcome = 'shipped' | 'already-shipped' | 'nothing-to-ship' | 'drift' | 'retry' | 'failed';
+export type WriteBackOutcome = 'shipped' | 'already-shipped' | 'nothing-to-ship' | 'drift' | 'retry' | 'waiting' | 'failed';
 
 /** A step failed in a way worth retrying later (429, 5xx, network, Whistl unreachable). */
 class RetryLater extends Error {
@@ -70,8 +71,17 @@ export async function processWriteBack(db: DbClient, deps: ExportDeps, claimed: 
   const now = deps.now();
   const log = (kind: string, message: string, detail?: Prisma.InputJsonValue) =>
     db.orderSyncEvent.create({ data: { storeId: row.storeId, orderSyncId: row.orderSyncId, kind, message, detail } });
-  const finish = (data: Prisma.ShipmentWriteBackUpdateInput) => db.shipmentWriteBack.update({ where: { id: row.id }, data: { ...data, leaseUntil: null } });
   const partText = row.numberOfParts > 1 ? ` (part ${row.part} of ${row.numberOfParts})` : '';
+  const partLease = row.numberOfParts > 1 ? { writeBackId: row.id, orderSyncId: row.orderSyncId, orderAddressId: row.orderAddressId } : null;
+  if (partLease && !(await takePartLease(db, partLease, now))) {
+    // Another part of this split is being written back: plan against what it leaves, not beside it.
+    await db.shipmentWriteBack.update({ where: { id: row.id }, data: { state: 'PENDING', leaseUntil: null, nextAttemptAt: new Date(now.getTime() + PART_WAIT_MS) } });
+    return 'waiting';
+  }
+  const finish = async (data: Prisma.ShipmentWriteBackUpdateInput) => {
+    await db.shipmentWriteBack.update({ where: { id: row.id }, data: { ...data, leaseUntil: null } });
+    if (partLease) await releasePartLease(db, partLease);
+  };
 
   try {
     const { client: whistl, warehouseId } = await deps.whistl(row.storeId).catch((error: unknown) => {

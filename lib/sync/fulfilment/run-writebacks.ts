@@ -20,7 +20,7 @@ export async function runWriteBacks(
   const timeBudgetMs = options.timeBudgetMs ?? 25_000;
   const concurrency = options.concurrency ?? 4;
   const started = Date.now();
-  const outcomes: Record<WriteBackOutcome, number> = { shipped: 0, 'already-shipped': 0, 'nothing-to-ship': 0, drift: 0, retry: 0, failed: 0 };
+  const outcomes: Record<WriteBackOutcome, number> = { shipped: 0, 'already-shipped': 0, 'nothing-to-ship': 0, drift: 0, retry: 0, waiting: 0, failed: 0 };
   let claimedTotal = 0;
   let stoppedEarly = false;
   for (;;) {
