@@ -5,9 +5,14 @@ import { runWriteBacks } from '../sync/fulfilment/run-writebacks';
 
 export type SyncKind = 'export' | 'writeback';
 
-const RUNS: Record<SyncKind, (db: DbClient) => Promise<unknown>> = {
-  export: (db) => runExportBatch(db, defaultExportDeps(db), { maxOrders: 500, timeBudgetMs: 25_000 }),
-  writeback: (db) => runWriteBacks(db, defaultExportDeps(db), { maxShipments: 500, timeBudgetMs: 25_000 }),
+/**
+ * One round of each kind; true when it left work behind and should go round again. An export
+ * round is a single claim (up to 25 orders read with one listing): looping inside the round would
+ * claim the one or two orders that arrived meanwhile, each read on its own.
+ */
+const RUNS: Record<SyncKind, (db: DbClient) => Promise<boolean>> = {
+  export: async (db) => (await runExportBatch(db, defaultExportDeps(db), { maxClaims: 1, timeBudgetMs: 25_000 })).stoppedEarly,
+  writeback: async (db) => (await runWriteBacks(db, defaultExportDeps(db), { maxShipments: 500, timeBudgetMs: 25_000 })).stoppedEarly,
 };
 
 /**
@@ -48,7 +53,7 @@ export function syncSoon(kind: SyncKind, getDb: () => Promise<DbClient>): Promis
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         lane.again = false;
         lane.lastRoundStartedAt = Date.now();
-        await RUNS[kind](await getDb());
+        if (await RUNS[kind](await getDb())) lane.again = true;
       }
     } catch (error) {
       console.error(`[sync] ${kind} run after a webhook failed (the next cron tick retries):`, error);

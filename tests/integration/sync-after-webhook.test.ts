@@ -88,4 +88,18 @@ describe('work started by a webhook, not the next cron tick', () => {
     for (const order of later) expect(await stateOf(order.id)).toBe('EXPORTED');
     expect(lists() - before).toBe(1);
   });
+
+  it('a round is one claim of 25: a backlog of 30 goes round twice, two listings, every order exported once', async () => {
+    const orders = Array.from({ length: 30 }, (_, i) => place(40 + i));
+    await h.demo.bigcommerce.control.idle();
+    const lists = () => h.demo.bigcommerce.control.stats(h.storeHash).calls['GET /v2/orders'] ?? 0;
+    const before = lists();
+    const started = Date.now();
+    await syncSoon('export', async () => db());
+    for (const order of orders) expect(await stateOf(order.id)).toBe('EXPORTED');
+    for (const order of orders) expect(await h.whistl.searchOrdersByNumber(String(order.id))).toHaveLength(1);
+    expect(lists() - before).toBe(2);
+    // The second round waited for its turn.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(MIN_ROUND_INTERVAL_MS.export);
+  });
 });

@@ -17,6 +17,14 @@ export interface ClaimedOrder {
  * the queue without ever taking the same row. A row whose runner died is claimable again once
  * its lease has run out.
  */
+const DUE = `((state = 'PENDING' AND "nextAttemptAt" <= $1) OR (state = 'EXPORTING' AND "leaseUntil" < $1))`;
+
+/** Is any order record (of any store) due at `now`? */
+export async function hasDueOrders(db: DbClient, now: Date): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "OrderSync" WHERE ${DUE} LIMIT 1`, now);
+  return rows.length > 0;
+}
+
 export async function claimDueOrders(db: DbClient, now: Date, limit: number): Promise<ClaimedOrder[]> {
   const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
   return db.$queryRawUnsafe<ClaimedOrder[]>(
@@ -25,7 +33,7 @@ export async function claimDueOrders(db: DbClient, now: Date, limit: number): Pr
            "outcomeUnknown" = o."outcomeUnknown" OR o.state = 'EXPORTING', "updatedAt" = now()
      FROM (
        SELECT id, state = 'EXPORTING' AS reclaimed FROM "OrderSync"
-       WHERE (state = 'PENDING' AND "nextAttemptAt" <= $1) OR (state = 'EXPORTING' AND "leaseUntil" < $1)
+       WHERE ${DUE}
        ORDER BY "nextAttemptAt"
        LIMIT $3
        FOR UPDATE SKIP LOCKED

@@ -1,5 +1,5 @@
 import type { DbClient } from '../../db/types';
-import { claimDueOrders } from './claim';
+import { claimDueOrders, hasDueOrders } from './claim';
 import type { ExportDeps } from './deps';
 import { prefetchOrders } from './prefetch';
 import { processClaimedOrder, type ExportOutcome } from './process-order';
@@ -21,6 +21,8 @@ export interface ExportRunOptions {
   concurrency?: number;
   /** Orders claimed at a time: their BigCommerce reads are batched (see prefetchOrders). */
   claimSize?: number;
+  /** Most claims one run makes (default: until nothing is due). */
+  maxClaims?: number;
 }
 
 /**
@@ -33,18 +35,27 @@ export async function runExportBatch(db: DbClient, deps: ExportDeps, options: Ex
   const timeBudgetMs = options.timeBudgetMs ?? 25_000;
   const concurrency = options.concurrency ?? 4;
   const claimSize = options.claimSize ?? 25;
+  const maxClaims = options.maxClaims ?? Infinity;
   const started = Date.now();
   const outcomes: Record<ExportOutcome, number> = { exported: 0, held: 0, skipped: 0, retry: 0, failed: 0, cancelled: 0, waiting: 0 };
   let claimedTotal = 0;
   let stoppedEarly = false;
-  for (;;) {
+  let lastClaimFull = false;
+  for (let claims = 0; ; claims += 1) {
     if (claimedTotal >= maxOrders || Date.now() - started > timeBudgetMs) {
       stoppedEarly = true;
       break;
     }
-    const claimed = await claimDueOrders(db, deps.now(), Math.min(claimSize, maxOrders - claimedTotal));
+    if (claims >= maxClaims) {
+      // More may be due: the claim was full, or orders arrived (or were re-queued) meanwhile.
+      stoppedEarly = lastClaimFull || (await hasDueOrders(db, deps.now()));
+      break;
+    }
+    const size = Math.min(claimSize, maxOrders - claimedTotal);
+    const claimed = await claimDueOrders(db, deps.now(), size);
     if (claimed.length === 0) break;
     claimedTotal += claimed.length;
+    lastClaimFull = claimed.length === size;
     const prefetched = await prefetchOrders(deps, claimed);
     const results = await mapWithConcurrency(claimed, concurrency, (c) => processClaimedOrder(db, deps, c, prefetched.get(c.id)));
     for (const outcome of results) outcomes[outcome] += 1;
