@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { APP_MAX_OLD_SPACE_MB } from './app-client';
 import { runCatalog, type CatalogResult } from './catalog';
 import { round, sleep } from './metrics';
 import { runPeakHour, type PeakResult } from './peak';
@@ -162,7 +163,8 @@ function buildResults(
       `the app process (bench/app-process.ts: the webhook receiver calling the real route handlers, the in-process scheduler with the real jobs, inventory runs, its own Prisma pool) ` +
       `and the bench process (driver, both simulators holding the catalogs and orders in memory, the simulated warehouse, store installs and metric queries on its own connection). ` +
       `peakRssMb is the app process alone: the highest of RSS sampled every 200 ms and VmHWM (reset at each scenario's start through /proc/self/clear_refs when the kernel allows it; otherwise VmHWM is the lifetime peak, an upper bound). ` +
-      `CPU is the app process's too. RSS right after start-up, before any scenario: app ${startupRssMb.app} MB, driver + simulators ${startupRssMb.bench} MB.`,
+      `CPU is the app process's too. RSS right after start-up, before any scenario: app ${startupRssMb.app} MB, driver + simulators ${startupRssMb.bench} MB. ` +
+      `The app process runs with --max-old-space-size=${APP_MAX_OLD_SPACE_MB}, as npm start sets it for a 512 MB instance (without it V8 sizes the heap from this machine's ${Math.round(os.totalmem() / 2 ** 30)} GB and collects late).`,
   ];
   if (peak) {
     notes.push(

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asRecord, recordsOf, startInstalledStore, type InstalledStore } from './bigcommerce-harness';
+import { catalogProductSchema } from '@/lib/bigcommerce/api/wire/catalog';
+import { CATALOG_PRODUCT_FIELDS } from '@/lib/sync/inventory/deps';
 
 let store: InstalledStore;
 
@@ -157,5 +159,14 @@ describe('catalog', () => {
     expect(recordsOf(tee?.variants).map((variant) => variant.sku)).toEqual(['TEE-RED/L', 'TEEBLUEL', '']);
     const paged = asRecord((await store.api('GET', '/v3/catalog/products?limit=5&page=3')).body);
     expect(asRecord(asRecord(paged.meta).pagination)).toMatchObject({ total: 33, per_page: 5, current_page: 3, total_pages: 7 });
+  });
+
+  it('include_fields returns the id and the fields asked for, plus the included variants', async () => {
+    const response = await store.api('GET', `/v3/catalog/products?sku:in=TEE&include=variants&include_fields=${CATALOG_PRODUCT_FIELDS.join(',')}`);
+    const [tee] = recordsOf(asRecord(response.body).data);
+    expect(Object.keys(tee ?? {}).sort()).toEqual(['id', ...CATALOG_PRODUCT_FIELDS, 'variants'].sort());
+    expect(recordsOf(tee?.variants)).toHaveLength(3);
+    // What the reconciliation reads still parses.
+    expect(catalogProductSchema.parse(tee).variants.map((variant) => variant.sku)).toEqual(['TEE-RED/L', 'TEEBLUEL', '']);
   });
 });

@@ -14,6 +14,12 @@ import type { WhistlAdapter } from '../../whistl';
 /** Products per catalog page read by a full reconciliation (the V3 maximum). */
 export const CATALOG_PAGE_SIZE = 250;
 
+/**
+ * The product fields a reconciliation reads (the id always comes). A full product is some 70
+ * fields, descriptions included: asking for these alone keeps a 100,000-SKU pass's pages small.
+ */
+export const CATALOG_PRODUCT_FIELDS = ['name', 'sku', 'type', 'inventory_tracking', 'inventory_level', 'is_visible'] as const;
+
 /** The BigCommerce calls the inventory sync makes. */
 export interface InventoryBigCommerce {
   inventory: Pick<BigCommerceClient['inventory'], 'setAbsolute'>;
@@ -41,7 +47,7 @@ export function defaultInventoryDeps(db: DbClient): InventoryDeps {
 }
 
 /**
- * Pages of `GET /v3/catalog/products?include=variants`. The store client has no catalog listing,
+ * Pages of `GET /v3/catalog/products?include=variants&include_fields=…`. The store client has no catalog listing,
  * so a transport is built the same way as the client's, sharing the store's rate limiter (so the
  * store's quota and the room kept for customer-facing calls hold across both).
  */
@@ -61,7 +67,7 @@ async function catalogPagesFor(db: DbClient, storeId: string): Promise<() => Asy
     for (let page = 1; ; page += 1) {
       const result = await getV3Page(
         transport,
-        { path: '/v3/catalog/products', query: { include: 'variants', page, limit: CATALOG_PAGE_SIZE }, priority: 'low' },
+        { path: '/v3/catalog/products', query: { include: 'variants', include_fields: CATALOG_PRODUCT_FIELDS.join(','), page, limit: CATALOG_PAGE_SIZE }, priority: 'low' },
         catalogProductSchema,
       );
       yield result.data;

@@ -1,4 +1,4 @@
-/** V3 catalog: variants by SKU and products (`sku`, `sku:in`, `id:in`, `include=variants`). */
+/** V3 catalog: variants by SKU and products (`sku`, `sku:in`, `id:in`, `include=variants`, `include_fields`). */
 import { intParam, listParam, v3Error } from '../http';
 import type { Product, Variant } from '../model';
 import { serializeProduct, serializeVariant } from '../serialize';
@@ -49,6 +49,12 @@ export function registerCatalogRoutes(router: RestRouter): void {
         if (skus && !matchesSku(product, skus)) return false;
         return true;
       });
-      return v3List(products, page, query, (product) => serializeProduct(store, product, include.includes('variants')));
+      // include_fields: the id and the listed fields; sub-resources asked for with include still come.
+      const fields = listParam(query, 'include_fields');
+      const keep = fields ? new Set(['id', ...fields, ...include]) : null;
+      return v3List(products, page, query, (product) => {
+        const body = serializeProduct(store, product, include.includes('variants'));
+        return keep ? Object.fromEntries(Object.entries(body).filter(([key]) => keep.has(key))) : body;
+      });
     });
 }
