@@ -11,12 +11,6 @@ export interface ClaimedOrder {
   hasSnapshot: boolean;
 }
 
-/**
- * Claims up to `limit` due order records for this runner, in one short transaction:
- * FOR UPDATE SKIP LOCKED lets any number of runners (instances, overlapping cron calls) share
- * the queue without ever taking the same row. A row whose runner died is claimable again once
- * its lease has run out.
- */
 const DUE = `((state = 'PENDING' AND "nextAttemptAt" <= $1) OR (state = 'EXPORTING' AND "leaseUntil" < $1))`;
 
 /** Is any order record (of any store) due at `now`? */
@@ -25,6 +19,12 @@ export async function hasDueOrders(db: DbClient, now: Date): Promise<boolean> {
   return rows.length > 0;
 }
 
+/**
+ * Claims up to `limit` due order records for this runner, in one short transaction:
+ * FOR UPDATE SKIP LOCKED lets any number of runners (instances, overlapping cron calls) share
+ * the queue without ever taking the same row. A row whose runner died is claimable again once
+ * its lease has run out.
+ */
 export async function claimDueOrders(db: DbClient, now: Date, limit: number): Promise<ClaimedOrder[]> {
   const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
   return db.$queryRawUnsafe<ClaimedOrder[]>(
