@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_PRODUCT_FIELDS } from '@/lib/sync/inventory/deps';
 import { runDueInventorySyncs, syncStoreInventory } from '@/lib/sync/inventory/run-inventory-sync';
 import { saveBuffers } from '@/lib/sync/inventory/save-buffers';
 import { setupTestDatabase } from '../setup/db';
@@ -23,6 +24,29 @@ const adjustmentCalls = (hash: string) =>
 const skuRow = (whistlSku: string, storeId = h.storeId) => db().inventorySku.findUniqueOrThrow({ where: { storeId_whistlSku: { storeId, whistlSku } } });
 
 describe('inventory sync', () => {
+  it('the catalog read asks BigCommerce for the product fields it uses, with variants', async () => {
+    const urls: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      urls.push(input instanceof Request ? input.url : String(input));
+      return realFetch(input, init);
+    };
+    let firstPage: number | undefined;
+    try {
+      const bc = await deps().bigcommerce(h.storeId);
+      for await (const page of bc.catalogPages()) {
+        firstPage = page.length;
+        break;
+      }
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(firstPage).toBeGreaterThan(0);
+    const catalog = new URL(urls.find((url) => url.includes('/v3/catalog/products')) ?? 'http://missing');
+    expect(catalog.searchParams.get('include')).toBe('variants');
+    expect(catalog.searchParams.get('include_fields')?.split(',')).toEqual([...CATALOG_PRODUCT_FIELDS]);
+  });
+
   let matched: Array<{ whistlSku: string; bcSku: string | null; trackingMode: string | null }> = [];
 
   it('a first full run matches SKUs through the rules, pushes targets and reports orphans on both sides', async () => {
