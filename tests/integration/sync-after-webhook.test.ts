@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
 import { MIN_ROUND_INTERVAL_MS, syncSoon } from '@/lib/jobs/sync-soon';
+import { runExportBatch } from '@/lib/sync/export/run-export';
 import { setupTestDatabase } from '../setup/db';
 import { startExportHarness, ukAddress, type ExportHarness } from '../support/export-harness';
 
@@ -101,5 +102,15 @@ describe('work started by a webhook, not the next cron tick', () => {
     expect(lists() - before).toBe(2);
     // The second round waited for its turn.
     expect(Date.now() - started).toBeGreaterThanOrEqual(MIN_ROUND_INTERVAL_MS.export);
+  });
+
+  it('a one-claim run claims once and says whether work is left: a full claim, then a short one', async () => {
+    const orders = Array.from({ length: 27 }, (_, i) => place(80 + i));
+    await h.demo.bigcommerce.control.idle();
+    const first = await runExportBatch(db(), h.deps, { maxClaims: 1 });
+    expect([first.claimed, first.stoppedEarly]).toEqual([25, true]);
+    const second = await runExportBatch(db(), h.deps, { maxClaims: 1 });
+    expect([second.claimed, second.stoppedEarly]).toEqual([2, false]);
+    for (const order of orders) expect(await stateOf(order.id)).toBe('EXPORTED');
   });
 });
