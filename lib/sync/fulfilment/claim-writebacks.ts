@@ -19,6 +19,8 @@ export interface ClaimedWriteBack {
  */
 export async function claimDueWriteBacks(db: DbClient, now: Date, limit: number): Promise<ClaimedWriteBack[]> {
   const leaseUntil = new Date(now.getTime() + WRITEBACK_LEASE_MS);
+  // Checked on the locked row as well as in the per-address pick: a row another runner claimed
+  // between the two is re-evaluated by FOR UPDATE against its new state and skipped.
   const dueIn = (t: string) => `((${t}.state = 'PENDING' AND ${t}."nextAttemptAt" <= $1) OR (${t}.state = 'WORKING' AND ${t}."leaseUntil" < $1))`;
   return db.$queryRawUnsafe<ClaimedWriteBack[]>(
     `UPDATE "ShipmentWriteBack" AS w
